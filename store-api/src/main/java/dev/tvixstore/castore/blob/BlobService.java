@@ -1,0 +1,53 @@
+package dev.tvixstore.castore.blob;
+
+import dev.tvixstore.castore.B3Digest;
+import java.util.Optional;
+
+/**
+ * Stores and serves blobs: byte sequences identified by the BLAKE3 digest of their whole content.
+ *
+ * <p>Contract (checked by {@code BlobServiceContract} for every backend):
+ *
+ * <ul>
+ *   <li>The empty blob ({@link B3Digest#EMPTY}) always exists.
+ *   <li>Content is streamed: no backend other than the in-memory reference one may hold a whole
+ *       blob in memory.
+ *   <li>A blob becomes visible only when its writer's {@link BlobWriter#commit()} returns; a writer
+ *       closed without commit leaves nothing behind. Writing the same content twice is harmless and
+ *       yields the same digest.
+ *   <li>Backends that split blobs into chunks (DESIGN.md §2) also serve each chunk by its own digest
+ *       through {@link #openRead} and {@link #stat}.
+ * </ul>
+ *
+ * <p>Failures of the storage itself surface as {@code StorageException}; stored data found missing
+ * or corrupt while reading surfaces as {@code DataLossException}.
+ */
+public interface BlobService {
+
+  /**
+   * Opens a blob (or a chunk, for chunking backends) for reading from its start.
+   *
+   * @return the reader, or empty when nothing with this digest is stored
+   */
+  Optional<BlobReader> openRead(B3Digest digest);
+
+  /**
+   * Starts writing a new blob. The caller writes the content, then calls {@link
+   * BlobWriter#commit()} to learn its digest; closing without commit discards it.
+   */
+  BlobWriter openWrite();
+
+  /**
+   * Describes a stored blob.
+   *
+   * @param withChunks whether to list the chunks the blob is stored as; a backend that does not
+   *     chunk, or a blob stored as a single chunk, may return an empty list
+   * @return the blob's size (and chunks), or empty when nothing with this digest is stored
+   */
+  Optional<BlobStat> stat(B3Digest digest, boolean withChunks);
+
+  /** Whether a blob (or chunk) with this digest is stored. */
+  default boolean has(B3Digest digest) {
+    return stat(digest, false).isPresent();
+  }
+}
