@@ -31,8 +31,6 @@ public class InvalidNarException extends InvalidRequestException {
     FILE_TOO_LARGE,
     /** Directories are nested deeper than the reader's limit. */
     TOO_DEEP,
-    /** A directory breaks a castore rule not covered above (its size overflows). */
-    INVALID_DIRECTORY,
     /** Bytes follow the end of the root node. */
     TRAILING_BYTES
   }

@@ -106,7 +106,7 @@ public final class NarReader {
         }
       } else if (is(NarTokens.T_CLOSE, n)) {
         stack.pop();
-        DirectoryNode finished = finish(top, at);
+        DirectoryNode finished = finish(top);
         if (stack.isEmpty()) {
           root = finished;
         } else {
@@ -183,13 +183,10 @@ public final class NarReader {
     return new FileNode(name, digest, size, executable);
   }
 
-  private DirectoryNode finish(Frame frame, long at) throws IOException {
-    Directory dir;
-    try {
-      dir = Directory.of(frame.directories, frame.files, frame.symlinks);
-    } catch (InvalidDirectoryException e) {
-      throw new InvalidNarException(Reason.INVALID_DIRECTORY, at, e.getMessage(), e);
-    }
+  private DirectoryNode finish(Frame frame) throws IOException {
+    // Cannot fail: names were checked as they were read, and the size is bounded by the number of
+    // entries read, far below 2^64.
+    Directory dir = Directory.of(frame.directories, frame.files, frame.symlinks);
     handler.directory(dir);
     return DirectoryNode.of(frame.name, dir);
   }
