@@ -1,6 +1,7 @@
 package dev.tvixstore.castore.blob;
 
 import dev.tvixstore.castore.B3Digest;
+import dev.tvixstore.castore.BlobOpener;
 import java.util.Optional;
 
 /**
@@ -22,7 +23,7 @@ import java.util.Optional;
  * <p>Failures of the storage itself surface as {@code StorageException}; stored data found missing
  * or corrupt while reading surfaces as {@code DataLossException}.
  */
-public interface BlobService {
+public interface BlobService extends BlobOpener {
 
   /**
    * Opens a blob (or a chunk, for chunking backends) for reading from its start.
@@ -45,6 +46,12 @@ public interface BlobService {
    * @return the blob's size (and chunks), or empty when nothing with this digest is stored
    */
   Optional<BlobStat> stat(B3Digest digest, boolean withChunks);
+
+  /** The blob's content from its first byte: {@link #openRead}, for the NAR writer. */
+  @Override
+  default Optional<BlobReader> open(B3Digest digest) {
+    return openRead(digest);
+  }
 
   /** Whether a blob (or chunk) with this digest is stored. */
   default boolean has(B3Digest digest) {
