@@ -44,6 +44,7 @@ public final class SigningKey {
     if (colon < 0) {
       throw new InvalidRequestException("secret key has no '<name>:' prefix");
     }
+    NarSignature.checkKeyName(s.substring(0, colon));
     byte[] key;
     try {
       key = Base64.getDecoder().decode(s.substring(colon + 1));

@@ -53,6 +53,7 @@ public record VerifyingKey(String name, byte[] bytes) {
     if (colon < 0) {
       throw new InvalidRequestException("public key has no '<name>:' prefix");
     }
+    NarSignature.checkKeyName(s.substring(0, colon));
     byte[] key;
     try {
       key = Base64.getDecoder().decode(s.substring(colon + 1));
