@@ -68,6 +68,8 @@ public record NarInfo(
     if (narSize <= 0) {
       throw new InvalidRequestException("narinfo NarSize must be positive, got " + narSize);
     }
+    references.forEach(r -> require(r, "References entry"));
+    signatures.forEach(sig -> require(sig, "Sig entry"));
     references = List.copyOf(new TreeSet<>(references));
     signatures = List.copyOf(new TreeSet<>(signatures));
   }
@@ -91,7 +93,7 @@ public record NarInfo(
         OptionalLong.of(narSize),
         narHash,
         narSize,
-        List.copyOf(references),
+        new ArrayList<>(references),
         deriver,
         List.of(),
         ca);

@@ -4,7 +4,6 @@ import dev.tvixstore.error.InvalidRequestException;
 import dev.tvixstore.nix.Nixbase32;
 import dev.tvixstore.nix.Texts;
 import java.util.Arrays;
-import java.util.Comparator;
 
 /**
  * A Nix store path: a 20-byte digest and a name, written {@code <32 nixbase32 chars>-<name>}
@@ -24,9 +23,6 @@ public record StorePath(byte[] digest, String name) implements Comparable<StoreP
 
   /** Longest name Nix accepts (its {@code StorePath::MaxPathLen}). */
   public static final int MAX_NAME_LENGTH = 211;
-
-  private static final Comparator<StorePath> ORDER =
-      Comparator.comparing(StorePath::hashPart).thenComparing(StorePath::name);
 
   /**
    * Validates and copies the parts.
@@ -190,7 +186,16 @@ public record StorePath(byte[] digest, String name) implements Comparable<StoreP
   /** Nix's order: by basename, that is by hash part, then by name. */
   @Override
   public int compareTo(StorePath o) {
-    return ORDER.compare(this, o);
+    // The alphabet is in ASCII order and the hash part writes the digest as a little-endian
+    // number, most significant digit first: comparing the digests from the last byte down,
+    // unsigned, orders exactly like comparing hash parts, without encoding them.
+    for (int i = DIGEST_LENGTH - 1; i >= 0; i--) {
+      int c = Integer.compare(digest[i] & 0xff, o.digest[i] & 0xff);
+      if (c != 0) {
+        return c;
+      }
+    }
+    return name.compareTo(o.name);
   }
 
   /** The basename, as {@link #toBasename()}. */

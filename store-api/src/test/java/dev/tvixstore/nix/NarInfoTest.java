@@ -2,9 +2,11 @@ package dev.tvixstore.nix;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.google.gson.JsonObject;
+import dev.tvixstore.error.InvalidRequestException;
 import dev.tvixstore.store.ContentAddress;
 import dev.tvixstore.store.StorePath;
 import java.util.List;
@@ -124,6 +126,20 @@ class NarInfoTest {
             info.signatures(),
             info.ca());
     assertFalse(tampered.isSignedBy(pk));
+  }
+
+  @Test
+  void rejectsNullReferenceWithItsOwnMessage() {
+    NarInfo info = vector("regular-file");
+    List<StorePath> refs = new java.util.ArrayList<>();
+    refs.add(null);
+    InvalidRequestException e =
+        assertThrows(
+            InvalidRequestException.class,
+            () ->
+                NarInfo.ofUncompressed(
+                    info.storePath(), info.narHash(), 1, refs, Optional.empty(), Optional.empty()));
+    assertEquals("narinfo References entry is missing", e.getMessage());
   }
 
   static NarInfo vector(String id) {

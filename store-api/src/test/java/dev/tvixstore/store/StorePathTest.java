@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Random;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -179,5 +180,29 @@ class StorePathTest {
     assertNotEquals(a, b);
     assertTrue(a.compareTo(b) < 0);
     assertTrue(StorePath.parse(HASH + "-a").compareTo(StorePath.parse(HASH + "-a-b")) < 0);
+  }
+
+  @Test
+  void orderEqualsTheOrderOfBasenameStrings() {
+    long seed = 42L;
+    Random random = new Random(seed);
+    List<StorePath> paths = new ArrayList<>();
+    for (int i = 0; i < 300; i++) {
+      byte[] digest = new byte[20];
+      random.nextBytes(digest);
+      if (i > 0 && i % 3 == 0) {
+        // Share high bytes so that low bytes and names decide too.
+        System.arraycopy(paths.get(0).digest(), 5, digest, 5, 15);
+      }
+      paths.add(new StorePath(digest, random.nextBoolean() ? "a" : "a-b"));
+    }
+    for (StorePath a : paths) {
+      for (StorePath b : paths) {
+        assertEquals(
+            Integer.signum(a.toBasename().compareTo(b.toBasename())),
+            Integer.signum(a.compareTo(b)),
+            "seed " + seed + ": " + a + " vs " + b);
+      }
+    }
   }
 }
