@@ -121,7 +121,7 @@ final class NarInput {
     return new Contents(size);
   }
 
-  /** One file's contents; reads past the buffer go straight to the stream into the caller's array. */
+  /** One file's contents; big reads past the buffer go from the stream into the caller's array. */
   final class Contents extends InputStream {
     private long remaining;
     private boolean closed;

@@ -14,9 +14,9 @@ import java.util.Objects;
 
 /**
  * Renders a castore tree as a NAR, byte-identical to {@code nix-store --dump} of the same tree
- * (DESIGN.md §3): entries of each directory in one list by unsigned name order, executables marked,
- * file contents copied from the blobs as they stream. Memory use is one fixed buffer, whatever the
- * size of the files. Thread-safe: each {@link #write} call uses its own buffer.
+ * (DESIGN.md §3): entries of each directory in one list by unsigned name order, executables
+ * marked, file contents copied from the blobs as they stream. Memory use is one fixed buffer,
+ * whatever the size of the files. Thread-safe: each {@link #write} call uses its own buffer.
  */
 public final class NarWriter {
   private static final int BUFFER_SIZE = 64 * 1024;
