@@ -48,6 +48,27 @@ class NarPropertyTest {
   }
 
   @Test
+  void anyRangeOfTheNarIsTheMatchingSliceOfTheWholeNar() throws IOException {
+    Random random = new Random(SEED);
+    for (int t = 0; t < TREES; t++) {
+      MapCastore store = new MapCastore();
+      Node root = new RandomTrees(random, store).root(4);
+      byte[] nar = render(root, store);
+      NarWriter writer = new NarWriter(store, store);
+      for (int r = 0; r < 10; r++) {
+        int offset = random.nextInt(nar.length + 8);
+        int length = random.nextInt(4) == 0 ? random.nextInt(16) : random.nextInt(nar.length + 8);
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        writer.writeRange(root, out, offset, length);
+        byte[] expected = offset >= nar.length ? new byte[0]
+            : Arrays.copyOfRange(nar, offset, Math.min(nar.length, offset + length));
+        assertArrayEquals(expected, out.toByteArray(),
+            "seed=" + SEED + " tree=" + t + " range=" + offset + "+" + length);
+      }
+    }
+  }
+
+  @Test
   void corruptedOrTruncatedNarNeverYieldsTheOriginalTree() throws IOException {
     Random random = new Random(SEED);
     int rejected = 0;
