@@ -22,8 +22,8 @@ import org.junit.jupiter.api.Test;
  */
 class NarPropertyTest {
   private static final long SEED = Long.getLong("nar.seed", 0x7a1c5eedL);
-  private static final int TREES = 150;
-  private static final int MUTATIONS_PER_TREE = 25;
+  private static final int TREES = 100;
+  private static final int MUTATIONS_PER_TREE = 20;
 
   private static byte[] render(Node root, MapCastore store) throws IOException {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
