@@ -16,7 +16,7 @@ import java.util.List;
  * not a property of one Directory; the directory service checks it when directories are put.
  */
 public final class Directory {
-  /** The directory without entries; it encodes to no bytes, so its digest is {@link B3Digest#EMPTY}. */
+  /** The directory without entries; it encodes to no bytes: digest {@link B3Digest#EMPTY}. */
   public static final Directory EMPTY = new Directory(List.of(), List.of(), List.of());
 
   private final List<DirectoryNode> directories;
@@ -25,7 +25,8 @@ public final class Directory {
   private final long size;
   private volatile B3Digest digest;
 
-  private Directory(List<DirectoryNode> directories, List<FileNode> files, List<SymlinkNode> symlinks) {
+  private Directory(
+      List<DirectoryNode> directories, List<FileNode> files, List<SymlinkNode> symlinks) {
     this.directories = directories;
     this.files = files;
     this.symlinks = symlinks;

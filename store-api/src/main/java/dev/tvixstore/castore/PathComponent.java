@@ -66,10 +66,12 @@ public final class PathComponent implements Comparable<PathComponent> {
     }
     for (byte c : b) {
       if (c == '/') {
-        throw new InvalidDirectoryException(Rule.NAME_CONTAINS_SLASH, Printable.of(b), "name has '/'");
+        throw new InvalidDirectoryException(
+            Rule.NAME_CONTAINS_SLASH, Printable.of(b), "name has '/'");
       }
       if (c == 0) {
-        throw new InvalidDirectoryException(Rule.NAME_CONTAINS_NUL, Printable.of(b), "name has NUL");
+        throw new InvalidDirectoryException(
+            Rule.NAME_CONTAINS_NUL, Printable.of(b), "name has NUL");
       }
     }
     if (b[0] == '.' && b.length <= 2) {

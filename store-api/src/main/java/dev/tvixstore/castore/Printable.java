@@ -12,7 +12,9 @@ final class Printable {
       if (c >= 0x20 && c < 0x7f && c != '\\' && c != '"') {
         sb.append((char) c);
       } else {
-        sb.append("\\x").append(Character.forDigit(c >> 4, 16)).append(Character.forDigit(c & 15, 16));
+        sb.append("\\x")
+            .append(Character.forDigit(c >> 4, 16))
+            .append(Character.forDigit(c & 15, 16));
       }
     }
     return sb.append('"').toString();

@@ -121,7 +121,7 @@ final class NarInput {
     return new Contents(size);
   }
 
-  /** One file's contents; reads past the buffer go straight to the stream into the caller's array. */
+  /** One file's contents; big reads past the buffer go from the stream into the caller's array. */
   final class Contents extends InputStream {
     private long remaining;
     private boolean closed;
@@ -132,8 +132,17 @@ final class NarInput {
 
     @Override
     public int read() throws IOException {
-      byte[] one = new byte[1];
-      return read(one, 0, 1) < 0 ? -1 : one[0] & 0xff;
+      if (closed) {
+        throw new IOException("NAR file contents read after close");
+      }
+      if (remaining == 0) {
+        return -1;
+      }
+      if (pos == limit && !fill()) {
+        throw truncated("file contents");
+      }
+      remaining--;
+      return buf[pos++] & 0xff;
     }
 
     @Override

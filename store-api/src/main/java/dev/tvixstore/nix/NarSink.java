@@ -10,4 +10,9 @@ interface NarSink {
 
   /** The next {@code file.size()} bytes of the NAR are the file's contents (padding follows). */
   void contents(FileNode file) throws IOException;
+
+  /** Whether the sink wants no more bytes; the walker then stops early. */
+  default boolean done() {
+    return false;
+  }
 }

@@ -5,8 +5,8 @@ import java.util.Arrays;
 
 /**
  * The fixed parts of the NAR format, pre-encoded: every string is a u64 little-endian length, the
- * bytes, and zero padding to a multiple of 8. Shared by the writer, the layout and the reader so the
- * three cannot disagree.
+ * bytes, and zero padding to a multiple of 8. Shared by the writer, the layout and the reader so
+ * the three cannot disagree.
  */
 final class NarTokens {
   private NarTokens() {}

@@ -47,7 +47,7 @@ final class NarWalker {
     if (children != null) {
       stack.push(children);
     }
-    while (!stack.isEmpty()) {
+    while (!stack.isEmpty() && !sink.done()) {
       Iterator<Node> top = stack.peek();
       if (top.hasNext()) {
         Node child = top.next();

@@ -22,8 +22,8 @@ import org.junit.jupiter.api.Test;
  */
 class NarPropertyTest {
   private static final long SEED = Long.getLong("nar.seed", 0x7a1c5eedL);
-  private static final int TREES = 150;
-  private static final int MUTATIONS_PER_TREE = 25;
+  private static final int TREES = 100;
+  private static final int MUTATIONS_PER_TREE = 20;
 
   private static byte[] render(Node root, MapCastore store) throws IOException {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
@@ -44,6 +44,27 @@ class NarPropertyTest {
       assertEquals(root, NarReader.read(new ByteArrayInputStream(nar), h), where);
       assertEquals(store.directories.keySet(), h.store.directories.keySet(), where);
       NarVectorsTest.assertChildrenBeforeParents(h.directoryCalls);
+    }
+  }
+
+  @Test
+  void anyRangeOfTheNarIsTheMatchingSliceOfTheWholeNar() throws IOException {
+    Random random = new Random(SEED);
+    for (int t = 0; t < TREES; t++) {
+      MapCastore store = new MapCastore();
+      Node root = new RandomTrees(random, store).root(4);
+      byte[] nar = render(root, store);
+      NarWriter writer = new NarWriter(store, store);
+      for (int r = 0; r < 10; r++) {
+        int offset = random.nextInt(nar.length + 8);
+        int length = random.nextInt(4) == 0 ? random.nextInt(16) : random.nextInt(nar.length + 8);
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        writer.writeRange(root, out, offset, length);
+        byte[] expected = offset >= nar.length ? new byte[0]
+            : Arrays.copyOfRange(nar, offset, Math.min(nar.length, offset + length));
+        assertArrayEquals(expected, out.toByteArray(),
+            "seed=" + SEED + " tree=" + t + " range=" + offset + "+" + length);
+      }
     }
   }
 

@@ -89,6 +89,25 @@ class NarReaderHandlerTest {
   }
 
   @Test
+  void singleByteReadsSeeTheSameBytesAsBulkReads() throws IOException {
+    List<byte[]> got = new ArrayList<>();
+    NarReader.read(new ByteArrayInputStream(twoFiles()), new Partial(0) {
+      @Override
+      public B3Digest file(InputStream contents, long size, boolean executable)
+          throws IOException {
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        for (int b = contents.read(); b >= 0; b = contents.read()) {
+          out.write(b);
+        }
+        got.add(out.toByteArray());
+        return B3Digest.EMPTY;
+      }
+    });
+    assertArrayEquals(BIG, got.get(0));
+    assertArrayEquals("second".getBytes(), got.get(1));
+  }
+
+  @Test
   void contentsCannotBeReadAfterClose() throws IOException {
     InputStream[] kept = new InputStream[1];
     NarReader.read(new ByteArrayInputStream(nar().file("abc").build()), new Partial(0) {

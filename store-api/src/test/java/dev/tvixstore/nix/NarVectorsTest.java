@@ -51,7 +51,8 @@ class NarVectorsTest {
     assertEquals(PathComponent.EMPTY, root.name());
     PathComponent name = PathComponent.of(expected.get("name").getAsString());
     Node expectedNode = switch (expected.get("type").getAsString()) {
-      case "directory" -> new DirectoryNode(name, digest(expected), expected.get("size").getAsLong());
+      case "directory" ->
+          new DirectoryNode(name, digest(expected), expected.get("size").getAsLong());
       case "file" -> new FileNode(name, digest(expected), expected.get("size").getAsLong(),
           expected.get("executable").getAsBoolean());
       case "symlink" -> new SymlinkNode(name, dev.tvixstore.castore.SymlinkTarget.of(

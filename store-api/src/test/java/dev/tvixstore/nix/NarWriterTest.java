@@ -124,6 +124,43 @@ class NarWriterTest {
   }
 
   @Test
+  void rangeOpensOnlyTheBlobsItOverlapsAndSkipsIntoThem() throws IOException {
+    byte[] first = "first file".getBytes();
+    byte[] second = "second file!".getBytes();
+    DirectoryNode root = store.putDirectory(PathComponent.EMPTY, Directory.of(List.of(), List.of(
+        new FileNode(A, store.putBlob(first), first.length, false),
+        new FileNode(PathComponent.of("b"), store.putBlob(second), second.length, false)),
+        List.of()));
+    NarLayout layout = NarLayout.of(root, store);
+    NarFileSpan secondSpan = layout.files().get(1);
+    List<B3Digest> opened = new java.util.ArrayList<>();
+    NarWriter counting = new NarWriter(store, d -> {
+      opened.add(d);
+      return store.open(d);
+    });
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    counting.writeRange(root, out, secondSpan.offset() + 7, 5);
+    assertEquals("file!", out.toString());
+    assertEquals(List.of(secondSpan.digest()), opened);
+
+    opened.clear();
+    out.reset();
+    counting.writeRange(root, out, 0, 24);
+    assertArrayEquals(NarTokens.MAGIC, out.toByteArray());
+    assertEquals(List.of(), opened);
+  }
+
+  @Test
+  void rangeRejectsNegativeArguments() {
+    NarWriter w = new NarWriter(store, store);
+    Node f = new FileNode(A, B3Digest.EMPTY, 0, false);
+    assertThrows(IllegalArgumentException.class,
+        () -> w.writeRange(f, new ByteArrayOutputStream(), -1, 1));
+    assertThrows(IllegalArgumentException.class,
+        () -> w.writeRange(f, new ByteArrayOutputStream(), 0, -1));
+  }
+
+  @Test
   void fileOfTwoToTheSixtyThreeBytesHasNoLayout() {
     FileNode huge = new FileNode(A, B3Digest.EMPTY, Long.MIN_VALUE, false);
     assertThrows(InvalidRequestException.class, () -> NarLayout.narSize(huge, store));
