@@ -1,5 +1,7 @@
 package dev.tvixstore.castore;
 
+import dev.tvixstore.testing.Vectors;
+
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;

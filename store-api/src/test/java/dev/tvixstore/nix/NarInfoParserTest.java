@@ -1,5 +1,7 @@
 package dev.tvixstore.nix;
 
+import dev.tvixstore.testing.Vectors;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -18,7 +20,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 class NarInfoParserTest {
   private static final String REGULAR =
-      FormatVectors.text("narinfo/ykl8ndfz01jfxgff2511vynh00rbp7ai.narinfo");
+      Vectors.text("narinfo/ykl8ndfz01jfxgff2511vynh00rbp7ai.narinfo");
   private static final String NB32 = "1f2sc0ad9anzhkps7gjalvyavfrbx5z5qx34c3jbmidghc8m81c7";
   private static final String SIG =
       "test-cache-1:Z8a78bzZI2uzoZiUT5LBjULkBdEoNCXWM2+P9FGeA1tYW9/tGLljHHX+XmSpgsobAky3jl40IVWH0uDccdZKAA==";
@@ -275,7 +277,7 @@ class NarInfoParserTest {
 
   @Test
   void sortsAndDeduplicatesReferencesAndSignaturesLikeNixSets() {
-    String withRefs = FormatVectors.text("narinfo/a3n9b4cq6yr6cwmrm9k4cp3bai6sl6nv.narinfo");
+    String withRefs = Vectors.text("narinfo/a3n9b4cq6yr6cwmrm9k4cp3bai6sl6nv.narinfo");
     String refs =
         "References: ykl8ndfz01jfxgff2511vynh00rbp7ai-regular-file.txt "
             + " 6n7s8bb5flcv2dgv6g59waysmw1gln8m-exec-script"

@@ -1,5 +1,7 @@
 package dev.tvixstore.nix;
 
+import dev.tvixstore.testing.Vectors;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -16,23 +18,23 @@ import org.junit.jupiter.api.Test;
 
 class NarInfoTest {
   private static final SigningKey KEY =
-      SigningKey.parse(FormatVectors.text("keys/test-cache-1.sk"));
+      SigningKey.parse(Vectors.text("keys/test-cache-1.sk"));
 
   @Test
   void everyVectorNarinfoParsesAndRendersByteIdentically() {
-    List<JsonObject> cases = FormatVectors.cases();
+    List<JsonObject> cases = Vectors.cases();
     assertEquals(11, cases.size());
     for (JsonObject c : cases) {
-      String text = FormatVectors.text(c.get("narinfo_file").getAsString());
+      String text = Vectors.text(c.get("narinfo_file").getAsString());
       assertEquals(text, NarInfo.parse(text).render(), c.get("id").getAsString());
     }
   }
 
   @Test
   void parsedFieldsMatchTheIndex() {
-    for (JsonObject c : FormatVectors.cases()) {
+    for (JsonObject c : Vectors.cases()) {
       String id = c.get("id").getAsString();
-      NarInfo info = NarInfo.parse(FormatVectors.text(c.get("narinfo_file").getAsString()));
+      NarInfo info = NarInfo.parse(Vectors.text(c.get("narinfo_file").getAsString()));
       assertEquals(c.get("store_path").getAsString(), info.storePath().toAbsolutePath(), id);
       assertEquals(c.get("narinfo_url").getAsString(), info.url(), id);
       assertEquals("none", info.compression(), id);
@@ -42,19 +44,19 @@ class NarInfoTest {
       assertEquals(c.get("nar_size").getAsLong(), info.narSize(), id);
       assertEquals(OptionalLong.of(info.narSize()), info.fileSize(), id);
       assertEquals(
-          FormatVectors.strings(c, "references"),
+          Vectors.strings(c, "references"),
           info.references().stream().map(StorePath::toAbsolutePath).toList(),
           id);
       assertEquals(
-          Optional.ofNullable(FormatVectors.string(c, "deriver")),
+          Optional.ofNullable(Vectors.string(c, "deriver")),
           info.deriver().map(StorePath::toAbsolutePath),
           id);
       assertEquals(
-          Optional.ofNullable(FormatVectors.string(c, "ca")),
+          Optional.ofNullable(Vectors.string(c, "ca")),
           info.ca().map(ContentAddress::render),
           id);
       assertEquals(
-          FormatVectors.strings(c, "signatures"),
+          Vectors.strings(c, "signatures"),
           info.signatures().stream().map(NarSignature::render).toList(),
           id);
     }
@@ -62,15 +64,15 @@ class NarInfoTest {
 
   @Test
   void fingerprintsEqualTheIndexAndFingerprintsTxt() {
-    List<String> lines = FormatVectors.text("fingerprints.txt").lines().toList();
+    List<String> lines = Vectors.text("fingerprints.txt").lines().toList();
     int checked = 0;
     for (int i = 0; i < lines.size(); i += 3) {
       String id = lines.get(i).substring("# ".length());
-      JsonObject c = FormatVectors.caseById(id);
-      NarInfo info = NarInfo.parse(FormatVectors.text(c.get("narinfo_file").getAsString()));
+      JsonObject c = Vectors.caseById(id);
+      NarInfo info = NarInfo.parse(Vectors.text(c.get("narinfo_file").getAsString()));
       assertEquals(lines.get(i + 1), info.fingerprint(), id);
       assertEquals(c.get("fingerprint").getAsString(), info.fingerprint(), id);
-      assertEquals(List.of(lines.get(i + 2)), FormatVectors.strings(c, "signatures"), id);
+      assertEquals(List.of(lines.get(i + 2)), Vectors.strings(c, "signatures"), id);
       checked++;
     }
     assertEquals(11, checked);
@@ -78,20 +80,20 @@ class NarInfoTest {
 
   @Test
   void servedNarinfoBuiltFromTheNarEqualsTheVectorFile() {
-    for (JsonObject c : FormatVectors.cases()) {
-      String text = FormatVectors.text(c.get("narinfo_file").getAsString());
+    for (JsonObject c : Vectors.cases()) {
+      String text = Vectors.text(c.get("narinfo_file").getAsString());
       NarInfo parsed = NarInfo.parse(text);
       NarInfo built =
           NarInfo.ofUncompressed(
                   parsed.storePath(),
                   NixHash.parseAnyPrefixed("sha256:" + c.get("nar_sha256_nixbase32").getAsString()),
                   c.get("nar_size").getAsLong(),
-                  FormatVectors.strings(c, "references").stream()
+                  Vectors.strings(c, "references").stream()
                       .map(StorePath::parseAbsolute)
                       .toList(),
-                  Optional.ofNullable(FormatVectors.string(c, "deriver"))
+                  Optional.ofNullable(Vectors.string(c, "deriver"))
                       .map(StorePath::parseAbsolute),
-                  Optional.ofNullable(FormatVectors.string(c, "ca")).map(ContentAddress::parse))
+                  Optional.ofNullable(Vectors.string(c, "ca")).map(ContentAddress::parse))
               .sign(KEY);
       assertEquals(text, built.render(), c.get("id").getAsString());
       assertEquals(parsed, built, c.get("id").getAsString());
@@ -107,8 +109,8 @@ class NarInfoTest {
 
   @Test
   void isSignedByTheVectorKeyOnlyWhileUnchanged() {
-    VerifyingKey pk = VerifyingKey.parse(FormatVectors.text("keys/test-cache-1.pk"));
-    for (JsonObject c : FormatVectors.cases()) {
+    VerifyingKey pk = VerifyingKey.parse(Vectors.text("keys/test-cache-1.pk"));
+    for (JsonObject c : Vectors.cases()) {
       assertTrue(vector(c.get("id").getAsString()).isSignedBy(pk), c.get("id").getAsString());
     }
     NarInfo info = vector("regular-file");
@@ -144,6 +146,6 @@ class NarInfoTest {
 
   static NarInfo vector(String id) {
     return NarInfo.parse(
-        FormatVectors.text(FormatVectors.caseById(id).get("narinfo_file").getAsString()));
+        Vectors.text(Vectors.caseById(id).get("narinfo_file").getAsString()));
   }
 }

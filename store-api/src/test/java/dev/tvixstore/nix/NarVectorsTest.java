@@ -13,7 +13,7 @@ import dev.tvixstore.castore.FileNode;
 import dev.tvixstore.castore.Node;
 import dev.tvixstore.castore.PathComponent;
 import dev.tvixstore.castore.SymlinkNode;
-import dev.tvixstore.castore.Vectors;
+import dev.tvixstore.testing.Vectors;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;

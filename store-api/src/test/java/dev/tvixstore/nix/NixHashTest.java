@@ -1,5 +1,7 @@
 package dev.tvixstore.nix;
 
+import dev.tvixstore.testing.Vectors;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
@@ -12,7 +14,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 class NixHashTest {
   @Test
   void everyVectorPairParsesInAllFormsToTheSameHash() {
-    for (JsonObject p : FormatVectors.section("nixbase32")) {
+    for (JsonObject p : Vectors.section("nixbase32")) {
       HashAlgorithm algorithm = HashAlgorithm.ofNixName(p.get("type").getAsString());
       String hex = p.get("hex").getAsString();
       NixHash expected = NixHash.parseUnprefixed(hex, algorithm);

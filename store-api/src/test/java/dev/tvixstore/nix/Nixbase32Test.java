@@ -1,5 +1,7 @@
 package dev.tvixstore.nix;
 
+import dev.tvixstore.testing.Vectors;
+
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -22,7 +24,7 @@ class Nixbase32Test {
 
   @Test
   void encodesAndDecodesEveryVectorPair() {
-    List<JsonObject> pairs = FormatVectors.section("nixbase32");
+    List<JsonObject> pairs = Vectors.section("nixbase32");
     assertTrue(pairs.size() >= 10, "vectors should list the nixbase32 pairs");
     for (JsonObject p : pairs) {
       String description = p.get("description").getAsString();

@@ -1,5 +1,7 @@
 package dev.tvixstore.nix;
 
+import dev.tvixstore.testing.Vectors;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
@@ -15,8 +17,8 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 class SigningKeyTest {
-  private static final String SK_TEXT = FormatVectors.text("keys/test-cache-1.sk");
-  private static final String PK_TEXT = FormatVectors.text("keys/test-cache-1.pk");
+  private static final String SK_TEXT = Vectors.text("keys/test-cache-1.sk");
+  private static final String PK_TEXT = Vectors.text("keys/test-cache-1.pk");
   private static final SigningKey SK = SigningKey.parse(SK_TEXT);
   private static final VerifyingKey PK = VerifyingKey.parse(PK_TEXT);
 
@@ -26,15 +28,15 @@ class SigningKeyTest {
     assertEquals(SK_TEXT, SK.renderSecret());
     assertEquals(PK_TEXT, SK.renderPublic());
     assertEquals(PK, SK.verifyingKey());
-    assertEquals(FormatVectors.index().get("public_key").getAsString(), PK.render());
+    assertEquals(Vectors.index().get("public_key").getAsString(), PK.render());
   }
 
   @Test
   void resigningEveryVectorFingerprintGivesNixsSignature() {
-    for (JsonObject c : FormatVectors.cases()) {
+    for (JsonObject c : Vectors.cases()) {
       String fingerprint = c.get("fingerprint").getAsString();
       assertEquals(
-          FormatVectors.strings(c, "signatures").get(0),
+          Vectors.strings(c, "signatures").get(0),
           SK.sign(fingerprint).render(),
           c.get("id").getAsString());
     }
@@ -42,16 +44,16 @@ class SigningKeyTest {
 
   @Test
   void everyVectorSignatureVerifiesWithTheVectorPublicKey() {
-    for (JsonObject c : FormatVectors.cases()) {
-      NarSignature sig = NarSignature.parse(FormatVectors.strings(c, "signatures").get(0));
+    for (JsonObject c : Vectors.cases()) {
+      NarSignature sig = NarSignature.parse(Vectors.strings(c, "signatures").get(0));
       assertTrue(PK.verify(c.get("fingerprint").getAsString(), sig), c.get("id").getAsString());
     }
   }
 
   @Test
   void tamperedFingerprintFailsVerification() {
-    JsonObject c = FormatVectors.caseById("with-refs");
-    NarSignature sig = NarSignature.parse(FormatVectors.strings(c, "signatures").get(0));
+    JsonObject c = Vectors.caseById("with-refs");
+    NarSignature sig = NarSignature.parse(Vectors.strings(c, "signatures").get(0));
     String fingerprint = c.get("fingerprint").getAsString();
     assertFalse(PK.verify(fingerprint.replace(";248;", ";249;"), sig));
     assertFalse(PK.verify(fingerprint.substring(0, fingerprint.lastIndexOf(',')), sig));
@@ -59,24 +61,24 @@ class SigningKeyTest {
 
   @Test
   void wrongKeyFailsVerification() {
-    JsonObject c = FormatVectors.caseById("regular-file");
-    NarSignature sig = NarSignature.parse(FormatVectors.strings(c, "signatures").get(0));
+    JsonObject c = Vectors.caseById("regular-file");
+    NarSignature sig = NarSignature.parse(Vectors.strings(c, "signatures").get(0));
     VerifyingKey other = SigningKey.generate("test-cache-1", new SecureRandom()).verifyingKey();
     assertFalse(other.verify(c.get("fingerprint").getAsString(), sig));
   }
 
   @Test
   void signatureUnderAnotherKeyNameFailsVerification() {
-    JsonObject c = FormatVectors.caseById("regular-file");
-    NarSignature sig = NarSignature.parse(FormatVectors.strings(c, "signatures").get(0));
+    JsonObject c = Vectors.caseById("regular-file");
+    NarSignature sig = NarSignature.parse(Vectors.strings(c, "signatures").get(0));
     NarSignature renamed = new NarSignature("test-cache-2", sig.bytes());
     assertFalse(PK.verify(c.get("fingerprint").getAsString(), renamed));
   }
 
   @Test
   void flippedSignatureBitFailsVerification() {
-    JsonObject c = FormatVectors.caseById("regular-file");
-    byte[] bytes = NarSignature.parse(FormatVectors.strings(c, "signatures").get(0)).bytes();
+    JsonObject c = Vectors.caseById("regular-file");
+    byte[] bytes = NarSignature.parse(Vectors.strings(c, "signatures").get(0)).bytes();
     bytes[10] ^= 0x01;
     assertFalse(
         PK.verify(c.get("fingerprint").getAsString(), new NarSignature("test-cache-1", bytes)));

@@ -1,11 +1,12 @@
 package dev.tvixstore.store;
 
+import dev.tvixstore.testing.Vectors;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import com.google.gson.JsonObject;
 import dev.tvixstore.error.InvalidRequestException;
-import dev.tvixstore.nix.FormatVectors;
 import dev.tvixstore.nix.HashAlgorithm;
 import dev.tvixstore.nix.NixHash;
 import dev.tvixstore.protos.store.NARInfo;
@@ -20,8 +21,8 @@ class ContentAddressTest {
   @Test
   void parsesAndRendersEveryVectorContentAddress() {
     int seen = 0;
-    for (JsonObject c : FormatVectors.cases()) {
-      String ca = FormatVectors.string(c, "ca");
+    for (JsonObject c : Vectors.cases()) {
+      String ca = Vectors.string(c, "ca");
       if (ca != null) {
         assertEquals(ca, ContentAddress.parse(ca).render());
         seen++;
@@ -32,7 +33,7 @@ class ContentAddressTest {
 
   @Test
   void recursiveSha256IsTheNarHash() {
-    JsonObject c = FormatVectors.caseById("regular-file");
+    JsonObject c = Vectors.caseById("regular-file");
     ContentAddress ca = ContentAddress.parse(c.get("ca").getAsString());
     assertEquals(ContentAddressKind.NAR_SHA256, ca.kind());
     assertEquals(Method.NAR, ca.method());

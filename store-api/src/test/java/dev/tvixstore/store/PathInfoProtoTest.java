@@ -7,7 +7,7 @@ import com.google.protobuf.ByteString;
 import dev.tvixstore.castore.CastoreProto;
 import dev.tvixstore.castore.InvalidDirectoryException;
 import dev.tvixstore.castore.PathComponent;
-import dev.tvixstore.castore.Vectors;
+import dev.tvixstore.testing.Vectors;
 import dev.tvixstore.castore.blob.InMemoryBlobService;
 import dev.tvixstore.castore.directory.InMemoryDirectoryService;
 import dev.tvixstore.protos.store.NARInfo;

@@ -10,7 +10,7 @@ import dev.tvixstore.castore.B3Digest;
 import dev.tvixstore.castore.FileNode;
 import dev.tvixstore.castore.Node;
 import dev.tvixstore.castore.PathComponent;
-import dev.tvixstore.castore.Vectors;
+import dev.tvixstore.testing.Vectors;
 import dev.tvixstore.castore.blob.BlobService;
 import dev.tvixstore.castore.directory.DirectoryService;
 import dev.tvixstore.error.InvalidRequestException;

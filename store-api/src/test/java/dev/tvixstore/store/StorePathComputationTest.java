@@ -1,5 +1,7 @@
 package dev.tvixstore.store;
 
+import dev.tvixstore.testing.Vectors;
+
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -7,7 +9,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.google.gson.JsonObject;
 import dev.tvixstore.error.InvalidRequestException;
-import dev.tvixstore.nix.FormatVectors;
 import dev.tvixstore.nix.HashAlgorithm;
 import dev.tvixstore.nix.NixHash;
 import dev.tvixstore.store.ContentAddressKind.Method;
@@ -21,13 +22,13 @@ class StorePathComputationTest {
 
   @Test
   void everyVectorCaseGivesNixsPreimageAndStorePath() {
-    List<JsonObject> computations = FormatVectors.section("store_path_computation");
+    List<JsonObject> computations = Vectors.section("store_path_computation");
     assertEquals(10, computations.size());
     for (JsonObject v : computations) {
-      JsonObject c = FormatVectors.caseById(v.get("case").getAsString());
+      JsonObject c = Vectors.caseById(v.get("case").getAsString());
       ContentAddress ca = ContentAddress.parse(c.get("ca").getAsString());
       List<StorePath> refs =
-          FormatVectors.strings(c, "references").stream().map(StorePath::parseAbsolute).toList();
+          Vectors.strings(c, "references").stream().map(StorePath::parseAbsolute).toList();
       String name = c.get("name").getAsString();
       String id = v.get("case").getAsString();
 
@@ -45,7 +46,7 @@ class StorePathComputationTest {
   @Test
   void flatFixedOutputHashesTheInnerFixedOutString() {
     JsonObject v =
-        FormatVectors.section("store_path_computation").stream()
+        Vectors.section("store_path_computation").stream()
             .filter(o -> o.get("case").getAsString().equals("fixed-flat"))
             .findFirst()
             .orElseThrow();
@@ -60,10 +61,10 @@ class StorePathComputationTest {
 
   @Test
   void referencesAreSortedAndDeduplicatedLikeNix() {
-    JsonObject c = FormatVectors.caseById("with-refs");
+    JsonObject c = Vectors.caseById("with-refs");
     ContentAddress ca = ContentAddress.parse(c.get("ca").getAsString());
     List<StorePath> refs =
-        FormatVectors.strings(c, "references").stream().map(StorePath::parseAbsolute).toList();
+        Vectors.strings(c, "references").stream().map(StorePath::parseAbsolute).toList();
     List<StorePath> shuffled = List.of(refs.get(1), refs.get(0), refs.get(1));
     assertEquals(
         c.get("store_path").getAsString(),

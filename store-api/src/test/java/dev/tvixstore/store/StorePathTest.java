@@ -1,5 +1,7 @@
 package dev.tvixstore.store;
 
+import dev.tvixstore.testing.Vectors;
+
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
@@ -8,7 +10,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.google.gson.JsonObject;
 import dev.tvixstore.error.InvalidRequestException;
-import dev.tvixstore.nix.FormatVectors;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.HexFormat;
@@ -25,7 +26,7 @@ class StorePathTest {
 
   @Test
   void parsesEveryVectorStorePathAndDecodesItsHashPart() {
-    for (JsonObject c : FormatVectors.cases()) {
+    for (JsonObject c : Vectors.cases()) {
       String absolute = c.get("store_path").getAsString();
       StorePath p = StorePath.parseAbsolute(absolute);
       assertEquals(c.get("name").getAsString(), p.name());
@@ -38,7 +39,7 @@ class StorePathTest {
 
   @Test
   void digestIsTheDecodedHashPartFromTheVectors() {
-    for (JsonObject pair : FormatVectors.section("nixbase32")) {
+    for (JsonObject pair : Vectors.section("nixbase32")) {
       if (pair.get("description").getAsString().startsWith("store path hash part")) {
         StorePath p = StorePath.parse(pair.get("nixbase32").getAsString() + "-x");
         assertArrayEquals(HexFormat.of().parseHex(pair.get("hex").getAsString()), p.digest());

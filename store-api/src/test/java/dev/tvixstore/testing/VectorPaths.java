@@ -1,7 +1,7 @@
 package dev.tvixstore.testing;
 
 import com.google.gson.JsonObject;
-import dev.tvixstore.castore.Vectors;
+import dev.tvixstore.testing.Vectors;
 import dev.tvixstore.castore.blob.BlobService;
 import dev.tvixstore.castore.directory.DirectoryService;
 import dev.tvixstore.nix.NarInfo;
@@ -28,7 +28,7 @@ public final class VectorPaths {
 
   /** The case with this id. */
   public static JsonObject byId(String id) {
-    return cases().stream().filter(c -> Vectors.id(c).equals(id)).findFirst().orElseThrow();
+    return Vectors.caseById(id);
   }
 
   /** The narinfo Nix wrote for the case. */

@@ -1,4 +1,4 @@
-package dev.tvixstore.nix;
+package dev.tvixstore.testing;
 
 import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
@@ -7,17 +7,19 @@ import com.google.gson.JsonParser;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.net.URISyntaxException;
+import java.nio.file.Path;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.StreamSupport;
 
 /** Reads the golden vectors made by real Nix 2.8 (test resources {@code vectors/}). */
-public final class FormatVectors {
+public final class Vectors {
   private static final JsonObject INDEX =
       JsonParser.parseString(text("index.json")).getAsJsonObject();
 
-  private FormatVectors() {}
+  private Vectors() {}
 
   /** The parsed {@code index.json}. */
   public static JsonObject index() {
@@ -35,6 +37,25 @@ public final class FormatVectors {
         .filter(c -> c.get("id").getAsString().equals(id))
         .findFirst()
         .orElseThrow(() -> new IllegalArgumentException("no vector case " + id));
+  }
+
+  /** The vectors directory (for streaming the larger files). */
+  public static Path dir() {
+    try {
+      return Path.of(Vectors.class.getResource("/vectors/index.json").toURI()).getParent();
+    } catch (URISyntaxException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /** The case's id, for test names. */
+  public static String id(JsonObject c) {
+    return c.get("id").getAsString();
+  }
+
+  /** The NAR file of a case. */
+  public static Path nar(JsonObject c) {
+    return dir().resolve(c.get("nar_file").getAsString());
   }
 
   /** The entries of a top-level array such as {@code nixbase32}. */
@@ -63,7 +84,7 @@ public final class FormatVectors {
   /** A vector file's bytes, path relative to {@code vectors/}. */
   public static byte[] bytes(String relativePath) {
     String resource = "/vectors/" + relativePath;
-    try (InputStream in = FormatVectors.class.getResourceAsStream(resource)) {
+    try (InputStream in = Vectors.class.getResourceAsStream(resource)) {
       if (in == null) {
         throw new IllegalArgumentException("missing test resource " + resource);
       }
