@@ -120,9 +120,12 @@ public record StoreConfig(
         get.apply(GC_GRACE).map(StoreConfig::duration).orElse(Duration.ofHours(1)));
   }
 
-  /** The embedded default: an H2 file database inside the data dir. */
+  /**
+   * The embedded default: an H2 file database inside the data dir. H2 must not close itself from
+   * its own JVM shutdown hook: the server closes the pool after draining requests.
+   */
   public static String defaultJdbcUrl(Path dataDir) {
-    return "jdbc:h2:file:" + dataDir.resolve("metadata");
+    return "jdbc:h2:file:" + dataDir.resolve("metadata") + ";DB_CLOSE_ON_EXIT=FALSE";
   }
 
   /** True when the metadata lives in PostgreSQL rather than the embedded H2. */

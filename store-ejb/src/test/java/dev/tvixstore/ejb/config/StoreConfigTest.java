@@ -23,7 +23,7 @@ class StoreConfigTest {
     StoreConfig c = load(Map.of());
     Path data = Path.of("./data").toAbsolutePath().normalize();
     assertEquals(data, c.dataDir());
-    assertEquals("jdbc:h2:file:" + data.resolve("metadata"), c.jdbcUrl());
+    assertEquals("jdbc:h2:file:" + data.resolve("metadata") + ";DB_CLOSE_ON_EXIT=FALSE", c.jdbcUrl());
     assertEquals("", c.jdbcUser());
     assertEquals(8080, c.httpPort());
     assertEquals(8000, c.grpcPort());
@@ -40,7 +40,7 @@ class StoreConfigTest {
   void defaultJdbcUrlFollowsTheDataDir() {
     StoreConfig c = load(Map.of(StoreConfig.DATA_DIR, "/srv/tvix"));
     assertEquals(Path.of("/srv/tvix"), c.dataDir());
-    assertEquals("jdbc:h2:file:/srv/tvix/metadata", c.jdbcUrl());
+    assertEquals("jdbc:h2:file:/srv/tvix/metadata;DB_CLOSE_ON_EXIT=FALSE", c.jdbcUrl());
   }
 
   @Test
