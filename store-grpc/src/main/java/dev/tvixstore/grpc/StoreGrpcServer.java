@@ -71,7 +71,8 @@ public final class StoreGrpcServer {
   }
 
   @SuppressWarnings("deprecation") // v1alpha reflection: older grpcurl/evans only speak that one.
-  private static StoreGrpcServer assemble(ServerBuilder<?> builder, List<BindableService> services) {
+  private static StoreGrpcServer assemble(
+      ServerBuilder<?> builder, List<BindableService> services) {
     HealthStatusManager health = new HealthStatusManager();
     List<ServerServiceDefinition> defs = new ArrayList<>();
     services.forEach(s -> defs.add(Objects.requireNonNull(s, "service").bindService()));

@@ -23,7 +23,8 @@ class StoreConfigTest {
     StoreConfig c = load(Map.of());
     Path data = Path.of("./data").toAbsolutePath().normalize();
     assertEquals(data, c.dataDir());
-    assertEquals("jdbc:h2:file:" + data.resolve("metadata") + ";DB_CLOSE_ON_EXIT=FALSE", c.jdbcUrl());
+    assertEquals(
+        "jdbc:h2:file:" + data.resolve("metadata") + ";DB_CLOSE_ON_EXIT=FALSE", c.jdbcUrl());
     assertEquals("", c.jdbcUser());
     assertEquals(8080, c.httpPort());
     assertEquals(8000, c.grpcPort());

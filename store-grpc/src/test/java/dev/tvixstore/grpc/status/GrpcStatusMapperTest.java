@@ -42,7 +42,8 @@ class GrpcStatusMapperTest {
 
   @Test
   void dataLossNamesTheDamagedObject() {
-    assertMaps(new DataLossException("chunk 11aa missing"), Status.Code.DATA_LOSS, "chunk 11aa missing");
+    assertMaps(
+        new DataLossException("chunk 11aa missing"), Status.Code.DATA_LOSS, "chunk 11aa missing");
   }
 
   @Test
@@ -51,12 +52,14 @@ class GrpcStatusMapperTest {
         new StorageException("disk /srv/data/chunks full", new IOException("ENOSPC")),
         Status.Code.INTERNAL,
         GrpcStatusMapper.INTERNAL_MESSAGE);
-    assertMaps(new StoreException("base class"), Status.Code.INTERNAL, GrpcStatusMapper.INTERNAL_MESSAGE);
+    assertMaps(
+        new StoreException("base class"), Status.Code.INTERNAL, GrpcStatusMapper.INTERNAL_MESSAGE);
   }
 
   @Test
   void unexpectedExceptionsBecomeInternalNotUnknown() {
-    assertMaps(new NullPointerException("x"), Status.Code.INTERNAL, GrpcStatusMapper.INTERNAL_MESSAGE);
+    assertMaps(
+        new NullPointerException("x"), Status.Code.INTERNAL, GrpcStatusMapper.INTERNAL_MESSAGE);
     assertMaps(new OutOfMemoryError(), Status.Code.INTERNAL, GrpcStatusMapper.INTERNAL_MESSAGE);
   }
 

@@ -68,7 +68,8 @@ public final class Launcher {
   ExitCode run(List<String> args) {
     String command = args.isEmpty() ? "serve" : args.getFirst();
     if (args.size() > 1) {
-      return usageError("unexpected arguments after " + command + ": " + args.subList(1, args.size()));
+      return usageError(
+          "unexpected arguments after " + command + ": " + args.subList(1, args.size()));
     }
     return switch (command) {
       case "serve" -> serve();
@@ -100,7 +101,8 @@ public final class Launcher {
 
   private static Path warBesideJar() throws LaunchException {
     try {
-      Path jar = Path.of(Launcher.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+      Path jar =
+          Path.of(Launcher.class.getProtectionDomain().getCodeSource().getLocation().toURI());
       return jar.resolveSibling("tvix-store.war");
     } catch (URISyntaxException | SecurityException e) {
       throw new LaunchException(ExitCode.DEPLOYMENT_FAILED, "cannot locate tvix-store.jar: " + e);

@@ -73,7 +73,9 @@ final class GrpcProbe {
   static void assertUnimplemented(Channel channel) {
     List<Runnable> calls =
         List.of(
-            () -> BlobServiceGrpc.newBlockingStub(channel).stat(StatBlobRequest.getDefaultInstance()),
+            () ->
+                BlobServiceGrpc.newBlockingStub(channel)
+                    .stat(StatBlobRequest.getDefaultInstance()),
             () ->
                 DirectoryServiceGrpc.newBlockingStub(channel)
                     .get(GetDirectoryRequest.getDefaultInstance())

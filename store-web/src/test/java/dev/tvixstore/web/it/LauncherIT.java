@@ -73,7 +73,8 @@ class LauncherIT {
     }
     try {
       Map<String, String> env = baseEnv();
-      env.put("TVIX_STORE_JDBC_URL", pgUrl + (pgUrl.contains("?") ? "&" : "?") + "currentSchema=" + schema);
+      String separator = pgUrl.contains("?") ? "&" : "?";
+      env.put("TVIX_STORE_JDBC_URL", pgUrl + separator + "currentSchema=" + schema);
       env.put("TVIX_STORE_JDBC_USER", pgUser);
       env.put("TVIX_STORE_JDBC_PASSWORD", pgPassword);
       int httpPort = Integer.parseInt(env.get("TVIX_STORE_HTTP_PORT"));
@@ -132,7 +133,11 @@ class LauncherIT {
   void badJdbcUrlIsOneLineAndExit3() throws Exception {
     Map<String, String> env = baseEnv();
     env.put("TVIX_STORE_JDBC_URL", "jdbc:mysql://127.0.0.1/tvix");
-    assertFailsFast("bad-url", env, 3, "tvix-store: tvix.store.jdbc.url=jdbc:mysql://127.0.0.1/tvix is not supported");
+    assertFailsFast(
+        "bad-url",
+        env,
+        3,
+        "tvix-store: tvix.store.jdbc.url=jdbc:mysql://127.0.0.1/tvix is not supported");
   }
 
   @Test
@@ -142,7 +147,10 @@ class LauncherIT {
     env.put("TVIX_STORE_JDBC_URL", "jdbc:postgresql://127.0.0.1:" + closed + "/tvix");
     env.put("TVIX_STORE_JDBC_USER", "tvix");
     assertFailsFast(
-        "pg-unreachable", env, 6, "tvix-store: PostgreSQL is unreachable at jdbc:postgresql://127.0.0.1:" + closed);
+        "pg-unreachable",
+        env,
+        6,
+        "tvix-store: PostgreSQL is unreachable at jdbc:postgresql://127.0.0.1:" + closed);
   }
 
   @Test
@@ -152,7 +160,10 @@ class LauncherIT {
       Map<String, String> env = baseEnv();
       env.put("TVIX_STORE_HTTP_PORT", Integer.toString(taken.getLocalPort()));
       assertFailsFast(
-          "http-port-in-use", env, 4, "tvix-store: HTTP port " + taken.getLocalPort() + " is already in use");
+          "http-port-in-use",
+          env,
+          4,
+          "tvix-store: HTTP port " + taken.getLocalPort() + " is already in use");
     }
   }
 
@@ -168,7 +179,8 @@ class LauncherIT {
   void unknownSubcommandShowsUsageAndExit2() throws Exception {
     try (LauncherProcess p = LauncherProcess.start("unknown-command", baseEnv(), "frobnicate")) {
       assertEquals(2, p.exitCode(FAIL_FAST));
-      assertTrue(p.stderr().startsWith("tvix-store: unknown command: frobnicate\nusage:"), p.stderr());
+      assertTrue(
+          p.stderr().startsWith("tvix-store: unknown command: frobnicate\nusage:"), p.stderr());
     }
   }
 

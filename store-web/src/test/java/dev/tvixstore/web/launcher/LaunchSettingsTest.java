@@ -65,7 +65,8 @@ class LaunchSettingsTest {
   void serverPropertiesCarryTheResolvedValues() throws LaunchException {
     Map<String, String> p =
         resolve(Map.of("tvix.store.data-dir", "rel/dir"), Map.of()).serverProperties();
-    assertEquals(Path.of("rel/dir").toAbsolutePath().normalize().toString(), p.get("tvix.store.data-dir"));
+    assertEquals(
+        Path.of("rel/dir").toAbsolutePath().normalize().toString(), p.get("tvix.store.data-dir"));
     assertEquals("org.h2.jdbcx.JdbcDataSource", p.get("tvix.store.jdbc.class"));
     assertEquals("8080", p.get("tvix.store.http.port"));
   }

@@ -81,7 +81,8 @@ class PreFlightTest {
                 PreFlight.check(
                     settings(
                         Map.of(
-                            "tvix.store.http.port", "" + port, "tvix.store.grpc.port", "" + port))));
+                            "tvix.store.http.port", "" + port,
+                            "tvix.store.grpc.port", "" + port))));
     assertEquals(ExitCode.BAD_CONFIG, e.exitCode());
   }
 

@@ -26,6 +26,8 @@ public final class StatusView extends VerticalLayout {
     this.presenter = StatusPresenter.fromContainer();
     Button refresh = new Button("Refresh", e -> show());
     refresh.setId("refresh");
+    // One label/value pair per line reads better than the default two-column flow.
+    values.setResponsiveSteps(new FormLayout.ResponsiveStep("0", 1));
     add(new H2("tvix-store"), values, refresh);
     show();
   }
