@@ -2,6 +2,7 @@ package dev.tvixstore.web.launcher;
 
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 
@@ -78,17 +79,24 @@ public record LaunchSettings(
     return usesPostgres() ? "org.postgresql.ds.PGSimpleDataSource" : "org.h2.jdbcx.JdbcDataSource";
   }
 
-  /** The values the server reads through MicroProfile Config (system properties win there). */
+  /**
+   * The values the server reads through MicroProfile Config (system properties win there). An
+   * empty password is left out: MicroProfile Config reads "" as unset, and the WAR's config file
+   * then supplies its non-empty default.
+   */
   public Map<String, String> serverProperties() {
-    return Map.of(
-        DATA_DIR, dataDir.toString(),
-        JDBC_URL, jdbcUrl,
-        JDBC_CLASS, dataSourceClass(),
-        JDBC_USER, jdbcUser,
-        JDBC_PASSWORD, jdbcPassword,
-        HTTP_PORT, Integer.toString(httpPort),
-        GRPC_PORT, Integer.toString(grpcPort),
-        GRPC_ADDRESS, grpcAddress);
+    Map<String, String> props = new HashMap<>();
+    props.put(DATA_DIR, dataDir.toString());
+    props.put(JDBC_URL, jdbcUrl);
+    props.put(JDBC_CLASS, dataSourceClass());
+    props.put(JDBC_USER, jdbcUser);
+    if (!jdbcPassword.isEmpty()) {
+      props.put(JDBC_PASSWORD, jdbcPassword);
+    }
+    props.put(HTTP_PORT, Integer.toString(httpPort));
+    props.put(GRPC_PORT, Integer.toString(grpcPort));
+    props.put(GRPC_ADDRESS, grpcAddress);
+    return Map.copyOf(props);
   }
 
   @Override

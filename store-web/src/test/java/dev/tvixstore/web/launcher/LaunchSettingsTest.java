@@ -1,6 +1,7 @@
 package dev.tvixstore.web.launcher;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -69,6 +70,12 @@ class LaunchSettingsTest {
         Path.of("rel/dir").toAbsolutePath().normalize().toString(), p.get("tvix.store.data-dir"));
     assertEquals("org.h2.jdbcx.JdbcDataSource", p.get("tvix.store.jdbc.class"));
     assertEquals("8080", p.get("tvix.store.http.port"));
+    assertFalse(p.containsKey("tvix.store.jdbc.password"), "empty password must stay unset");
+    assertEquals(
+        "pw",
+        resolve(Map.of("tvix.store.jdbc.password", "pw"), Map.of())
+            .serverProperties()
+            .get("tvix.store.jdbc.password"));
   }
 
   @Test
