@@ -92,7 +92,12 @@ final class PayaraBoot {
   /** Both ports must answer, or the deployment failed somewhere in the log above. */
   private static void verifyDeployment(LaunchSettings s) throws LaunchException {
     String failure = "the application did not come up (see the log above)";
-    HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    // Plain HTTP/1.1: an h2c upgrade attempt against the server was seen to stall a client.
+    HttpClient http =
+        HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(5))
+            .build();
     HttpRequest probe =
         HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + s.httpPort() + "/nix-cache-info"))
             .timeout(Duration.ofSeconds(10))

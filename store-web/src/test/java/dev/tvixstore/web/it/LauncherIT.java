@@ -85,7 +85,9 @@ class LauncherIT {
             "no ready line; stdout:\n" + p.stdout() + "\nstderr:\n" + p.stderr());
 
         HttpResponse<String> info =
-            HttpClient.newHttpClient()
+            HttpClient.newBuilder()
+                .version(HttpClient.Version.HTTP_1_1)
+                .build()
                 .send(
                     HttpRequest.newBuilder(
                             URI.create("http://127.0.0.1:" + httpPort + "/nix-cache-info"))
@@ -126,6 +128,29 @@ class LauncherIT {
           Statement s = admin.createStatement()) {
         s.execute("DROP SCHEMA " + schema + " CASCADE");
       }
+    }
+  }
+
+  @Test
+  void failedDeploymentIsDetectedAndExits7() throws Exception {
+    // Payara prints "ready" even when the application failed to deploy (stack-spike §2). An H2
+    // database held open by this JVM makes the schema migration, and so the deployment, fail.
+    Path data = tmp.resolve("data");
+    Files.createDirectories(data);
+    String url = "jdbc:h2:file:" + data.resolve("metadata");
+    try (Connection lock = DriverManager.getConnection(url, "sa", "tvix-store")) {
+      Map<String, String> env = baseEnv();
+      try (LauncherProcess p = LauncherProcess.start("deployment-failed", env)) {
+        assertEquals(7, p.exitCode(BOOT), p.stderr());
+        assertTrue(
+            p.stderr()
+                .lines()
+                .anyMatch(
+                    l -> l.startsWith("tvix-store: the application did not come up (see the log")),
+            p.stderr());
+        assertTrue(p.stdout().lines().noneMatch(l -> l.startsWith("tvix-store ready")));
+      }
+      assertTrue(lock.isValid(1));
     }
   }
 

@@ -66,7 +66,11 @@ class StoreEndpointsIT {
   }
 
   private HttpResponse<String> get(String path) throws IOException, InterruptedException {
-    HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+    HttpClient http =
+        HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1) // as Nix speaks it (DESIGN §5)
+            .connectTimeout(Duration.ofSeconds(10))
+            .build();
     return http.send(
         HttpRequest.newBuilder(URI.create(base.toString()).resolve(path)).build(),
         HttpResponse.BodyHandlers.ofString());
