@@ -1,0 +1,129 @@
+package dev.tvixstore.grpc;
+
+import io.grpc.BindableService;
+import io.grpc.Server;
+import io.grpc.ServerBuilder;
+import io.grpc.ServerServiceDefinition;
+import io.grpc.health.v1.HealthCheckResponse.ServingStatus;
+import io.grpc.netty.shaded.io.grpc.netty.NettyServerBuilder;
+import io.grpc.protobuf.services.HealthStatusManager;
+import io.grpc.protobuf.services.ProtoReflectionService;
+import io.grpc.protobuf.services.ProtoReflectionServiceV1;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.Executor;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The store's gRPC server: the given services plus standard health and server reflection (v1 and
+ * v1alpha). Plain class: the web module runs it inside the container, tests run it on a free
+ * port or in-process.
+ */
+public final class StoreGrpcServer {
+
+  private final Server server;
+  private final HealthStatusManager health;
+  private final List<String> serviceNames;
+
+  private StoreGrpcServer(
+      ServerBuilder<?> builder, HealthStatusManager health, List<ServerServiceDefinition> defs) {
+    this.health = health;
+    this.serviceNames = defs.stream().map(d -> d.getServiceDescriptor().getName()).toList();
+    defs.forEach(builder::addService);
+    this.server = builder.build();
+  }
+
+  /**
+   * A Netty server bound to {@code settings.host():settings.port()} (an explicit host: binding
+   * the wildcard fails on machines without IPv6, stack-spike §4), running calls on
+   * {@code executor}.
+   */
+  public static StoreGrpcServer netty(
+      GrpcServerSettings settings, Executor executor, List<BindableService> services) {
+    NettyServerBuilder builder =
+        NettyServerBuilder.forAddress(new InetSocketAddress(settings.host(), settings.port()))
+            .maxInboundMessageSize(settings.maxInboundMessageBytes())
+            .executor(executor);
+    return assemble(builder, services);
+  }
+
+  /** The same services on any builder (tests use an in-process one). */
+  public static StoreGrpcServer on(ServerBuilder<?> builder, List<BindableService> services) {
+    return assemble(builder, services);
+  }
+
+  /**
+   * A fixed pool with a bounded queue, so a flood of calls cannot grow threads or memory without
+   * limit; the container passes its managed thread factory so handlers may call EJBs.
+   */
+  public static ExecutorService boundedExecutor(ThreadFactory threads, int size, int queue) {
+    return new ThreadPoolExecutor(
+        size, size, 60, TimeUnit.SECONDS, new ArrayBlockingQueue<>(queue), threads);
+  }
+
+  @SuppressWarnings("deprecation") // v1alpha reflection: older grpcurl/evans only speak that one.
+  private static StoreGrpcServer assemble(
+      ServerBuilder<?> builder, List<BindableService> services) {
+    HealthStatusManager health = new HealthStatusManager();
+    List<ServerServiceDefinition> defs = new ArrayList<>();
+    services.forEach(s -> defs.add(Objects.requireNonNull(s, "service").bindService()));
+    builder
+        .addService(health.getHealthService())
+        .addService(ProtoReflectionServiceV1.newInstance())
+        .addService(ProtoReflectionService.newInstance());
+    return new StoreGrpcServer(builder, health, defs);
+  }
+
+  /** Binds the port and reports SERVING, overall and per service. */
+  public StoreGrpcServer start() {
+    try {
+      server.start();
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot start the gRPC server: " + e.getMessage(), e);
+    }
+    health.setStatus("", ServingStatus.SERVING);
+    serviceNames.forEach(name -> health.setStatus(name, ServingStatus.SERVING));
+    return this;
+  }
+
+  /** The bound port (the real one when 0 was asked for). */
+  public int port() {
+    return server.getPort();
+  }
+
+  /** Full names of the store services registered (without health and reflection). */
+  public List<String> serviceNames() {
+    return serviceNames;
+  }
+
+  /**
+   * Reports NOT_SERVING, stops taking calls, lets running calls finish for up to {@code grace},
+   * then cancels what is left. Never throws: it runs from container shutdown callbacks.
+   */
+  public void stop(Duration grace) {
+    health.enterTerminalState();
+    server.shutdown();
+    try {
+      if (!server.awaitTermination(grace.toMillis(), TimeUnit.MILLISECONDS)) {
+        server.shutdownNow().awaitTermination(1, TimeUnit.SECONDS);
+      }
+    } catch (InterruptedException e) {
+      server.shutdownNow();
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  /** True once {@link #stop} has finished the server. */
+  public boolean isTerminated() {
+    return server.isTerminated();
+  }
+}

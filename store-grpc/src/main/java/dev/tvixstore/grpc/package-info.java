@@ -1,0 +1,5 @@
+/**
+ * One gRPC adapter per tvix service, and the server assembly. Adapters call store-api interfaces
+ * only and end every failed call through {@code GrpcStatusMapper}.
+ */
+package dev.tvixstore.grpc;

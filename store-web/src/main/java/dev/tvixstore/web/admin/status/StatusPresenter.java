@@ -1,0 +1,56 @@
+package dev.tvixstore.web.admin.status;
+
+import dev.tvixstore.ejb.stats.StoreStats;
+import dev.tvixstore.ejb.stats.StoreStatsService;
+import dev.tvixstore.web.config.StoreVersion;
+import jakarta.enterprise.inject.spi.CDI;
+import java.util.List;
+import java.util.Objects;
+import java.util.function.Supplier;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * Decides what the status page shows. Gets its statistics from a supplier, so a test can pass a
+ * fake; in the server that is {@link StoreStatsService} looked up through CDI (vaadin-cdi is not
+ * available here, STYLE §6).
+ */
+public final class StatusPresenter {
+
+  private static final Logger LOG = Logger.getLogger(StatusPresenter.class.getName());
+
+  private final Supplier<StoreStats> stats;
+  private final String version;
+
+  public StatusPresenter(Supplier<StoreStats> stats, String version) {
+    this.stats = Objects.requireNonNull(stats, "stats");
+    this.version = Objects.requireNonNull(version, "version");
+  }
+
+  /** The presenter wired to the deployed services. */
+  public static StatusPresenter fromContainer() {
+    StoreStatsService service = CDI.current().select(StoreStatsService.class).get();
+    return new StatusPresenter(service::stats, StoreVersion.get());
+  }
+
+  /** The rows to show now; a failing database read shows as one error row, not a broken page. */
+  public List<StatusRow> rows() {
+    StoreStats s;
+    try {
+      s = stats.get();
+    } catch (RuntimeException e) {
+      LOG.log(Level.WARNING, "cannot read store statistics", e);
+      return List.of(
+          new StatusRow("version", "Version", version),
+          new StatusRow("error", "Error", "cannot read store statistics: " + e.getMessage()));
+    }
+    return List.of(
+        new StatusRow("version", "Version", version),
+        new StatusRow("data-dir", "Data directory", s.dataDir()),
+        new StatusRow("database", "Database", s.databaseProduct() + " " + s.databaseVersion()),
+        new StatusRow("count-paths", "Store paths", Long.toString(s.paths())),
+        new StatusRow("count-directories", "Directories", Long.toString(s.directories())),
+        new StatusRow("count-blobs", "Blobs", Long.toString(s.blobs())),
+        new StatusRow("count-chunks", "Chunks", Long.toString(s.chunks())));
+  }
+}

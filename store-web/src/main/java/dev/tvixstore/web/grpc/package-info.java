@@ -1,0 +1,2 @@
+/** Starts and stops the gRPC server inside the container (STYLE §6). */
+package dev.tvixstore.web.grpc;
