@@ -29,7 +29,7 @@ final class NarBytes {
   NarBytes bytes(byte[] b) {
     u64(b.length);
     out.writeBytes(b);
-    out.writeBytes(new byte[(int) (-b.length & 7)]);
+    out.writeBytes(new byte[-b.length & 7]);
     return this;
   }
 
