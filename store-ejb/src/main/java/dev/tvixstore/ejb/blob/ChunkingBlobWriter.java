@@ -15,6 +15,8 @@ import org.bouncycastle.crypto.digests.Blake3Digest;
  * reports the blob to the {@link ChunkIndex}. Memory is bounded by a few maximum-size chunks,
  * whatever the blob's size. Not thread-safe, like every {@link BlobWriter}.
  *
+ * <p>A failed {@code write} or {@code commit} closes the writer: the blob is discarded.
+ *
  * <p>A blob that turns out to be one chunk is hashed once: that chunk's digest is the blob's
  * (BLAKE3 is half the ingest cost, research/hotpath.md).
  */
@@ -72,7 +74,14 @@ public final class ChunkingBlobWriter extends BlobWriter {
     checkOpen();
     blobHasher.update(b, off, len);
     written += len;
-    chunker.update(b, off, len);
+    try {
+      chunker.update(b, off, len);
+    } catch (IOException | RuntimeException e) {
+      // A chunk could not be stored: the blob cannot be completed any more.
+      state = State.CLOSED;
+      uploader.abandon();
+      throw e;
+    }
   }
 
   private void onChunk(byte[] data, int offset, int length) throws IOException {
