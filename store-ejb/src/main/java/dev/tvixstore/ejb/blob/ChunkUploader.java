@@ -21,6 +21,7 @@ final class ChunkUploader {
   private final ChunkFileStore store;
   private final Executor executor;
   private final int depth;
+  private final int bufferSize;
   private final Semaphore slots;
   private final ConcurrentLinkedQueue<byte[]> freeBuffers = new ConcurrentLinkedQueue<>();
   private final ConcurrentLinkedQueue<Stored> done = new ConcurrentLinkedQueue<>();
@@ -28,21 +29,26 @@ final class ChunkUploader {
 
   /** Writes each chunk on the calling thread. */
   static ChunkUploader inline(ChunkFileStore store) {
-    return new ChunkUploader(store, null, 1);
+    return new ChunkUploader(store, null, 1, 0);
   }
 
-  /** Writes chunks on {@code executor}, holding at most {@code depth} copies of chunks. */
-  static ChunkUploader background(ChunkFileStore store, Executor executor, int depth) {
+  /**
+   * Writes chunks on {@code executor}, holding at most {@code depth} copies of chunks in buffers
+   * of {@code maxChunkSize} bytes (one size, so that they are reused, not reallocated).
+   */
+  static ChunkUploader background(
+      ChunkFileStore store, Executor executor, int depth, int maxChunkSize) {
     if (depth < 1) {
       throw new IllegalArgumentException("upload depth must be at least 1, got " + depth);
     }
-    return new ChunkUploader(store, executor, depth);
+    return new ChunkUploader(store, executor, depth, maxChunkSize);
   }
 
-  private ChunkUploader(ChunkFileStore store, Executor executor, int depth) {
+  private ChunkUploader(ChunkFileStore store, Executor executor, int depth, int bufferSize) {
     this.store = store;
     this.executor = executor;
     this.depth = depth;
+    this.bufferSize = bufferSize;
     this.slots = new Semaphore(depth);
   }
 
@@ -57,7 +63,7 @@ final class ChunkUploader {
     acquire(1);
     byte[] copy = freeBuffers.poll();
     if (copy == null || copy.length < length) {
-      copy = new byte[length];
+      copy = new byte[Math.max(length, bufferSize)];
     }
     System.arraycopy(data, offset, copy, 0, length);
     byte[] buffer = copy;

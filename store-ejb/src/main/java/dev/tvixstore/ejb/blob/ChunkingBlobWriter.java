@@ -65,7 +65,10 @@ public final class ChunkingBlobWriter extends BlobWriter {
         cdc,
         index,
         ChunkUploader.background(
-            Objects.requireNonNull(store), Objects.requireNonNull(executor), PIPELINE_DEPTH));
+            Objects.requireNonNull(store),
+            Objects.requireNonNull(executor),
+            PIPELINE_DEPTH,
+            cdc.maxSize()));
   }
 
   @Override

@@ -33,7 +33,15 @@ public final class ChunkedBlobBench {
       }
     }
     FastCdc cdc = FastCdc.forAverage(FastCdc.DEFAULT_AVERAGE);
-    System.out.printf("data %d MiB, %s, %d cpus%n", mib, cdc, Runtime.getRuntime().availableProcessors());
+    System.out.printf(
+        "data %d MiB, %s, %d cpus%n", mib, cdc, Runtime.getRuntime().availableProcessors());
+    for (int round = 1; round <= 2; round++) {
+      System.out.printf("round %d%s%n", round, round == 1 ? " (JIT warm-up)" : "");
+      run(dir, data, cdc);
+    }
+  }
+
+  private static void run(Path dir, byte[] data, FastCdc cdc) throws Exception {
     time("BLAKE3 alone", data.length, () -> {
       Blake3Digest h = B3Digest.newHasher();
       for (int off = 0; off < data.length; off += 1 << 20) {
@@ -58,7 +66,8 @@ public final class ChunkedBlobBench {
             IndexedChunkBlobService service =
                 new IndexedChunkBlobService(store, cdc, pipelined ? background : null);
             B3Digest[] digest = new B3Digest[1];
-            String label = (pipelined ? "ingest pipelined" : "ingest 1 thread") + " fsync=" + fsync;
+            String label =
+                (pipelined ? "ingest pipelined" : "ingest 1 thread") + " fsync=" + fsync;
             time(label, data.length, () -> {
               try (BlobWriter w = service.openWrite()) {
                 for (int off = 0; off < data.length; off += 1 << 20) {
@@ -92,11 +101,19 @@ public final class ChunkedBlobBench {
     void run() throws Exception;
   }
 
+  /** Wall-clock MB/s, and MB per CPU-second of the whole process (less sensitive to load). */
   private static void time(String label, long bytes, Body body) throws Exception {
+    com.sun.management.OperatingSystemMXBean os =
+        (com.sun.management.OperatingSystemMXBean)
+            java.lang.management.ManagementFactory.getOperatingSystemMXBean();
+    long c0 = os.getProcessCpuTime();
     long t0 = System.nanoTime();
     body.run();
     double s = (System.nanoTime() - t0) / 1e9;
-    System.out.printf("%-34s %8.1f MB/s  (%.2f s)%n", label, bytes / s / 1e6, s);
+    double cpu = (os.getProcessCpuTime() - c0) / 1e9;
+    System.out.printf(
+        "%-34s %8.1f MB/s wall  %8.1f MB/cpu-s  (%.2f s, cpu %.2f s)%n",
+        label, bytes / s / 1e6, bytes / cpu / 1e6, s, cpu);
   }
 
   private static void clean(Path dir) throws IOException {

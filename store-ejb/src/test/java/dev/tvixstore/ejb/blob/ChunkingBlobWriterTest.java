@@ -91,6 +91,25 @@ class ChunkingBlobWriterTest {
   }
 
   @Test
+  void writeSizesNeverChangeTheChunks() throws IOException {
+    byte[] data = random(400_000, 11);
+    List<List<ChunkRef>> lists = new ArrayList<>();
+    for (int piece : new int[] {1, 7, 64 * 1024, data.length}) {
+      InMemoryChunkIndex index = new InMemoryChunkIndex();
+      try (BlobWriter w = ChunkingBlobWriter.pipelined(store, CDC, index, background)) {
+        for (int off = 0; off < data.length; off += piece) {
+          w.write(data, off, Math.min(piece, data.length - off));
+        }
+        lists.add(index.blob(w.commit()).orElseThrow().chunks());
+      }
+    }
+    assertTrue(lists.get(0).size() > 3, "several chunks: " + lists.get(0));
+    for (List<ChunkRef> l : lists) {
+      assertEquals(lists.get(0), l);
+    }
+  }
+
+  @Test
   void emptyBlobHasNoChunks() throws IOException {
     assertEquals(B3Digest.EMPTY, put(new byte[0]));
     assertEquals(List.of(), chunksOf(B3Digest.EMPTY));
