@@ -192,7 +192,15 @@ public final class ChunkFileStore implements AutoCloseable {
     CodecPool.Decompressor d = codecs.decompressor();
     try {
       int stored = readFile(digest, path, d);
-      long content = Zstd.getFrameContentSize(d.scratch, 0, stored);
+      if (stored == 0) {
+        throw corrupt(digest, path, "empty file");
+      }
+      long content;
+      try {
+        content = Zstd.getFrameContentSize(d.scratch, 0, stored);
+      } catch (ZstdException | IndexOutOfBoundsException e) {
+        throw corrupt(digest, path, "no zstd frame header: " + e.getMessage());
+      }
       if (content < 0 || content > options.maxChunkSize()) {
         throw corrupt(digest, path, "frame declares an invalid size " + content);
       }

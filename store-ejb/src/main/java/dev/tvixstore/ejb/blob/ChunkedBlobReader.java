@@ -2,6 +2,7 @@ package dev.tvixstore.ejb.blob;
 
 import dev.tvixstore.castore.blob.BlobReader;
 import dev.tvixstore.error.DataLossException;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 
@@ -68,7 +69,7 @@ public final class ChunkedBlobReader extends BlobReader {
       current = chunks.size();
       return;
     }
-    int i = java.util.Arrays.binarySearch(offsets, target);
+    int i = Arrays.binarySearch(offsets, target);
     current = i >= 0 ? i : -i - 2;
   }
 

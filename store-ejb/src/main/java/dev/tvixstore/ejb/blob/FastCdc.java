@@ -1,5 +1,7 @@
 package dev.tvixstore.ejb.blob;
 
+import java.util.Objects;
+
 /**
  * FastCDC 2020 content-defined chunking, cut for cut the same as the Rust crate {@code fastcdc}
  * 3.x module {@code v2020} (normalised chunking with the crate's gear tables and masks, seed 0),
@@ -187,6 +189,7 @@ public final class FastCdc {
    * @return the chunk length (at least 1 when {@code length > 0}) and the gear hash at the cut
    */
   public Cut cut(byte[] data, int offset, int length) {
+    Objects.checkFromIndexSize(offset, length, data.length);
     int remaining = length;
     if (remaining <= minSize) {
       return new Cut(remaining, 0);

@@ -15,6 +15,7 @@ import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
 import java.util.concurrent.CyclicBarrier;
@@ -66,7 +67,7 @@ class ChunkFileStoreTest {
     assertArrayEquals(data, store.read(d));
     byte[] dst = new byte[data.length + 10];
     assertEquals(data.length, store.read(d, dst));
-    assertArrayEquals(data, java.util.Arrays.copyOf(dst, data.length));
+    assertArrayEquals(data, Arrays.copyOf(dst, data.length));
   }
 
   @Test
@@ -80,7 +81,7 @@ class ChunkFileStoreTest {
   @Test
   void putsAtAnOffsetStoreOnlyThatSlice() {
     byte[] data = text(1000, 3);
-    byte[] slice = java.util.Arrays.copyOfRange(data, 100, 600);
+    byte[] slice = Arrays.copyOfRange(data, 100, 600);
     B3Digest d = B3Digest.hash(slice);
     store.put(d, data, 100, 500);
     assertArrayEquals(slice, store.read(d));
@@ -114,7 +115,7 @@ class ChunkFileStoreTest {
     byte[] good = Files.readAllBytes(store.pathOf(d));
     int detected = 0;
     int flips = 0;
-    for (int bit = 0; bit < good.length * 8; bit += 13, flips++) {
+    for (int bit = 0; bit < good.length * 8; bit += 29, flips++) {
       byte[] bad = good.clone();
       bad[bit / 8] ^= (byte) (1 << (bit % 8));
       Files.write(store.pathOf(d), bad);
@@ -127,6 +128,43 @@ class ChunkFileStoreTest {
       }
     }
     assertTrue(detected > flips * 9 / 10, detected + " of " + flips + " flips detected");
+  }
+
+  @Test
+  void aTruncatedFileIsDataLoss() throws IOException {
+    byte[] data = text(3000, 12);
+    B3Digest d = B3Digest.hash(data);
+    store.put(d, data, data.length);
+    byte[] good = Files.readAllBytes(store.pathOf(d));
+    for (int len = 0; len < good.length; len += 1 + len / 4) {
+      Files.write(store.pathOf(d), Arrays.copyOf(good, len));
+      DataLossException e =
+          assertThrows(DataLossException.class, () -> store.read(d), len + " bytes kept");
+      assertTrue(e.getMessage().contains("chunk " + d.toHex() + " is corrupt"), e.getMessage());
+    }
+  }
+
+  @Test
+  void randomGarbageIsAlwaysDataLoss() throws IOException {
+    long seed = 0xbad_f11eL;
+    Random rnd = new Random(seed);
+    byte[] data = text(3000, 13);
+    B3Digest d = B3Digest.hash(data);
+    store.put(d, data, data.length);
+    byte[] good = Files.readAllBytes(store.pathOf(d));
+    for (int i = 0; i < 300; i++) {
+      byte[] bad = new byte[rnd.nextInt(2 * good.length)];
+      rnd.nextBytes(bad);
+      // Keep a valid header (magic, sizes) on most, so decoding gets past the first check.
+      System.arraycopy(good, 0, bad, 0, Math.min(bad.length, rnd.nextInt(good.length)));
+      Files.write(store.pathOf(d), bad);
+      try {
+        store.read(d);
+        throw new AssertionError("seed " + seed + " case " + i + ": garbage was accepted");
+      } catch (DataLossException e) {
+        assertTrue(e.getMessage().contains("chunk " + d.toHex()), e.getMessage());
+      }
+    }
   }
 
   @Test
@@ -192,7 +230,7 @@ class ChunkFileStoreTest {
   @Test
   void concurrentPutsAndReadsOfTheSameChunksNeverSeeAPartialFile() throws Exception {
     int threads = 4;
-    int rounds = 10;
+    int rounds = 5;
     CyclicBarrier start = new CyclicBarrier(threads);
     ExecutorService pool = Executors.newFixedThreadPool(threads);
     try {

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
@@ -125,7 +126,7 @@ class StreamingChunkerTest {
       rnd.nextBytes(data);
       if (rnd.nextBoolean()) {
         int from = rnd.nextInt(data.length + 1);
-        java.util.Arrays.fill(data, from, Math.min(data.length, from + 5 * avg), (byte) 7);
+        Arrays.fill(data, from, Math.min(data.length, from + 5 * avg), (byte) 7);
       }
       int[] pieces = new int[1 + rnd.nextInt(5)];
       for (int i = 0; i < pieces.length; i++) {
