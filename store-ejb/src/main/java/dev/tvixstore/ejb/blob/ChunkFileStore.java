@@ -91,6 +91,16 @@ public final class ChunkFileStore implements AutoCloseable {
    * @throws StorageException if writing fails; no file is left under the final name then
    */
   public PutResult put(B3Digest digest, byte[] data, int offset, int length) {
+    return put(digest, data, offset, length, null);
+  }
+
+  /**
+   * {@link #put(B3Digest, byte[], int, int)}, but with fsync on the chunk's directory is added to
+   * {@code deferred} (also when the file existed: its writer may not have synced it yet) instead
+   * of being synced now; {@link #sync} must run before the chunk counts as stored.
+   */
+  PutResult put(
+      B3Digest digest, byte[] data, int offset, int length, DirectorySyncs deferred) {
     Objects.checkFromIndexSize(offset, length, data.length);
     if (length > options.maxChunkSize()) {
       throw new IllegalArgumentException(
@@ -99,13 +109,16 @@ public final class ChunkFileStore implements AutoCloseable {
     Path target = pathOf(digest);
     OptionalLong existing = storedSize(digest);
     if (existing.isPresent()) {
+      if (deferred != null && options.fsync()) {
+        deferred.add(target.getParent());
+      }
       return new PutResult(false, existing.getAsLong());
     }
     CodecPool.Compressor c = codecs.compressor();
     try {
       byte[] out = c.scratch((int) Zstd.compressBound(length));
       int compressed = c.ctx.compressByteArray(out, 0, out.length, data, offset, length);
-      writeAtomically(target, out, compressed);
+      writeAtomically(target, out, compressed, deferred);
       return new PutResult(true, compressed);
     } catch (IOException e) {
       throw new StorageException("cannot store chunk " + digest.toHex() + ": " + e, e);
@@ -119,7 +132,8 @@ public final class ChunkFileStore implements AutoCloseable {
     return put(digest, data, 0, length);
   }
 
-  private void writeAtomically(Path target, byte[] bytes, int length) throws IOException {
+  private void writeAtomically(Path target, byte[] bytes, int length, DirectorySyncs deferred)
+      throws IOException {
     Path dir = target.getParent();
     Path temp =
         dir.resolve(
@@ -150,9 +164,22 @@ public final class ChunkFileStore implements AutoCloseable {
     }
     if (options.fsync()) {
       // The rename itself must survive a crash before the metadata row says "stored".
-      try (FileChannel d = FileChannel.open(dir, StandardOpenOption.READ)) {
-        d.force(true);
+      if (deferred != null) {
+        deferred.add(dir);
+      } else {
+        try (FileChannel d = FileChannel.open(dir, StandardOpenOption.READ)) {
+          d.force(true);
+        }
       }
+    }
+  }
+
+  /** Forces the directory entries deferred by the five-argument {@code put} to disk. */
+  void sync(DirectorySyncs deferred) {
+    try {
+      deferred.syncAll();
+    } catch (IOException e) {
+      throw new StorageException("cannot sync chunk directories under " + chunksDir + ": " + e, e);
     }
   }
 

@@ -6,14 +6,16 @@ import java.util.List;
 /**
  * Where {@link ChunkingBlobWriter} reports what it stored: the metadata side of the blob store
  * (JPA in production). Both methods are called on the writer's own thread, in order: every chunk
- * of a blob is reported (its file durable) before the blob is.
+ * of a blob is reported before the blob is.
  */
 public interface ChunkIndex {
 
   /**
-   * A chunk file is on disk (fsynced if the store does that). Called again for a chunk stored
-   * before, which implementations treat as a no-op. A chunk of a blob that is never committed is
-   * reported too: such orphans are garbage collection's to remove.
+   * A chunk file is written, its content fsynced if the store does that. Its directory entry is
+   * durable only by the time {@link #blobStored} reports a blob holding it: commit chunk rows
+   * together with the blob's (one transaction ending after blobStored), not earlier. Called again
+   * for a chunk stored before, which implementations treat as a no-op. Chunks of a blob that is never committed may have been
+   * reported: such orphans are garbage collection's to remove.
    *
    * @param size the chunk's length
    * @param storedSize the chunk file's size on disk

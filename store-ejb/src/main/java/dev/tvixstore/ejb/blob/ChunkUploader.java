@@ -26,6 +26,7 @@ final class ChunkUploader {
   private final ConcurrentLinkedQueue<byte[]> freeBuffers = new ConcurrentLinkedQueue<>();
   private final ConcurrentLinkedQueue<Stored> done = new ConcurrentLinkedQueue<>();
   private final AtomicReference<RuntimeException> failure = new AtomicReference<>();
+  private final DirectorySyncs pendingDirs = new DirectorySyncs();
 
   /** Writes each chunk on the calling thread. */
   static ChunkUploader inline(ChunkFileStore store) {
@@ -56,7 +57,7 @@ final class ChunkUploader {
   void submit(B3Digest digest, byte[] data, int offset, int length) throws InterruptedIOException {
     rethrowFailure();
     if (executor == null) {
-      long stored = store.put(digest, data, offset, length).storedSize();
+      long stored = store.put(digest, data, offset, length, pendingDirs).storedSize();
       done.add(new Stored(digest, length, stored));
       return;
     }
@@ -78,7 +79,7 @@ final class ChunkUploader {
 
   private void putInBackground(B3Digest digest, byte[] buffer, int length) {
     try {
-      long stored = store.put(digest, buffer, 0, length).storedSize();
+      long stored = store.put(digest, buffer, 0, length, pendingDirs).storedSize();
       done.add(new Stored(digest, length, stored));
     } catch (RuntimeException e) {
       failure.compareAndSet(null, e);
@@ -95,11 +96,15 @@ final class ChunkUploader {
     }
   }
 
-  /** Waits until every submitted chunk is stored; throws the first failure. */
+  /**
+   * Waits until every submitted chunk is stored and the directory entries of all are durable;
+   * throws the first failure.
+   */
   void awaitAll() throws InterruptedIOException {
     acquire(depth);
     slots.release(depth);
     rethrowFailure();
+    store.sync(pendingDirs);
   }
 
   /** Waits for the writes in flight and forgets their outcome: the blob is abandoned. */

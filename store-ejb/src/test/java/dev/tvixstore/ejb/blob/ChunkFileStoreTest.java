@@ -263,6 +263,32 @@ class ChunkFileStoreTest {
   }
 
   @Test
+  void deferredPutsCollectTheirDirectoriesForOneSyncEach() {
+    DirectorySyncs pending = new DirectorySyncs();
+    List<B3Digest> digests = new ArrayList<>();
+    for (int i = 0; i < 20; i++) {
+      byte[] data = text(300, 200 + i);
+      B3Digest d = B3Digest.hash(data);
+      digests.add(d);
+      store.put(d, data, 0, data.length, pending);
+      store.put(d, data, 0, data.length, pending); // existing file: still needs its dir synced
+    }
+    long dirs = digests.stream().map(d -> d.toHex().substring(0, 2)).distinct().count();
+    assertEquals(dirs, pending.size());
+    store.sync(pending);
+    assertEquals(0, pending.size());
+    for (B3Digest d : digests) {
+      assertTrue(store.exists(d));
+    }
+    try (ChunkFileStore noSync =
+        new ChunkFileStore(root, new ChunkFileStore.Options(3, false, 1024))) {
+      byte[] data = text(300, 300);
+      noSync.put(B3Digest.hash(data), data, 0, data.length, pending);
+      assertEquals(0, pending.size(), "nothing to sync without fsync");
+    }
+  }
+
+  @Test
   void worksWithoutFsync() {
     ChunkFileStore.Options options = new ChunkFileStore.Options(1, false, 1024);
     try (ChunkFileStore fast = new ChunkFileStore(root, options)) {
