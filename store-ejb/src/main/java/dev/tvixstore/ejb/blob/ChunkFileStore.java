@@ -12,12 +12,10 @@ import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.time.Instant;
 import java.util.Objects;
 import java.util.OptionalLong;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.IntFunction;
 
 /**
@@ -118,7 +116,7 @@ public final class ChunkFileStore implements AutoCloseable {
     try {
       byte[] out = c.scratch((int) Zstd.compressBound(length));
       int compressed = c.ctx.compressByteArray(out, 0, out.length, data, offset, length);
-      writeAtomically(target, out, compressed, deferred);
+      AtomicFiles.write(target, out, compressed, options.fsync(), deferred);
       return new PutResult(true, compressed);
     } catch (IOException e) {
       throw new StorageException("cannot store chunk " + digest.toHex() + ": " + e, e);
@@ -130,48 +128,6 @@ public final class ChunkFileStore implements AutoCloseable {
   /** {@link #put(B3Digest, byte[], int, int)} from the start of {@code data}. */
   public PutResult put(B3Digest digest, byte[] data, int length) {
     return put(digest, data, 0, length);
-  }
-
-  private void writeAtomically(Path target, byte[] bytes, int length, DirectorySyncs deferred)
-      throws IOException {
-    Path dir = target.getParent();
-    Path temp =
-        dir.resolve(
-            TEMP_PREFIX + target.getFileName() + "-"
-                + Long.toHexString(ThreadLocalRandom.current().nextLong()));
-    FileChannel ch;
-    try {
-      ch = FileChannel.open(temp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
-    } catch (NoSuchFileException e) {
-      Files.createDirectories(dir);
-      ch = FileChannel.open(temp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
-    }
-    try {
-      try (FileChannel out = ch) {
-        ByteBuffer buf = ByteBuffer.wrap(bytes, 0, length);
-        while (buf.hasRemaining()) {
-          out.write(buf);
-        }
-        if (options.fsync()) {
-          out.force(true);
-        }
-      }
-      // rename(2) replaces atomically: a concurrent writer of the same chunk renames an equal file.
-      Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE);
-    } catch (IOException | RuntimeException e) {
-      Files.deleteIfExists(temp);
-      throw e;
-    }
-    if (options.fsync()) {
-      // The rename itself must survive a crash before the metadata row says "stored".
-      if (deferred != null) {
-        deferred.add(dir);
-      } else {
-        try (FileChannel d = FileChannel.open(dir, StandardOpenOption.READ)) {
-          d.force(true);
-        }
-      }
-    }
   }
 
   /** Forces the directory entries deferred by the five-argument {@code put} to disk. */
