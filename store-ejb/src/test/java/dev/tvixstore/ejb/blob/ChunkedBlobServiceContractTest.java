@@ -1,0 +1,33 @@
+package dev.tvixstore.ejb.blob;
+
+import dev.tvixstore.castore.blob.BlobService;
+import dev.tvixstore.castore.blob.BlobServiceContract;
+import java.nio.file.Path;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * store-api's blob contract over the chunk building blocks, writing chunks on a background thread
+ * (the pipelined writer); {@link SynchronousChunkedBlobServiceContractTest} covers the other mode.
+ */
+class ChunkedBlobServiceContractTest extends BlobServiceContract {
+  @TempDir Path root;
+  private ChunkFileStore store;
+  private ExecutorService background;
+
+  @Override
+  protected BlobService newService() {
+    store = new ChunkFileStore(root, new ChunkFileStore.Options(3, false, FastCdc.MAXIMUM_MAX));
+    background = Executors.newFixedThreadPool(2);
+    FastCdc cdc = FastCdc.forAverage(FastCdc.DEFAULT_AVERAGE);
+    return new IndexedChunkBlobService(store, cdc, background);
+  }
+
+  @AfterEach
+  void shutDown() {
+    background.shutdownNow();
+    store.close();
+  }
+}

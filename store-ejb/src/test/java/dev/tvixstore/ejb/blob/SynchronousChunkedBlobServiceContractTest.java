@@ -1,0 +1,24 @@
+package dev.tvixstore.ejb.blob;
+
+import dev.tvixstore.castore.blob.BlobService;
+import dev.tvixstore.castore.blob.BlobServiceContract;
+import java.nio.file.Path;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.io.TempDir;
+
+/** store-api's blob contract over the chunk building blocks, chunks written by the caller. */
+class SynchronousChunkedBlobServiceContractTest extends BlobServiceContract {
+  @TempDir Path root;
+  private ChunkFileStore store;
+
+  @Override
+  protected BlobService newService() {
+    store = new ChunkFileStore(root, ChunkFileStore.Options.defaults());
+    return new IndexedChunkBlobService(store, FastCdc.forAverage(FastCdc.DEFAULT_AVERAGE), null);
+  }
+
+  @AfterEach
+  void shutDown() {
+    store.close();
+  }
+}
