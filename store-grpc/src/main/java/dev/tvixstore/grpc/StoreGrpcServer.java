@@ -33,6 +33,7 @@ public final class StoreGrpcServer {
   private final Server server;
   private final HealthStatusManager health;
   private final List<String> serviceNames;
+  private boolean stopping;
 
   private StoreGrpcServer(
       ServerBuilder<?> builder, HealthStatusManager health, List<ServerServiceDefinition> defs) {
@@ -107,10 +108,14 @@ public final class StoreGrpcServer {
 
   /**
    * Reports NOT_SERVING, stops taking calls, lets running calls finish for up to {@code grace},
-   * then cancels what is left. Never throws: it runs from container shutdown callbacks.
+   * then cancels what is left. Never throws: it runs from container shutdown callbacks. A second
+   * call only waits again (health's terminal state may be entered once).
    */
-  public void stop(Duration grace) {
-    health.enterTerminalState();
+  public synchronized void stop(Duration grace) {
+    if (!stopping) {
+      stopping = true;
+      health.enterTerminalState();
+    }
     server.shutdown();
     try {
       if (!server.awaitTermination(grace.toMillis(), TimeUnit.MILLISECONDS)) {

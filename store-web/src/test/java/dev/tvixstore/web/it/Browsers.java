@@ -19,10 +19,14 @@ final class Browsers {
    */
   private static final Logger DEVTOOLS_LOG = Logger.getLogger("org.openqa.selenium.devtools");
 
+  private static final Logger CHROMIUM_LOG =
+      Logger.getLogger("org.openqa.selenium.chromium.ChromiumDriver");
+
   private Browsers() {}
 
   static ChromeOptions headlessChromium() {
     DEVTOOLS_LOG.setLevel(Level.SEVERE);
+    CHROMIUM_LOG.setLevel(Level.SEVERE);
     System.setProperty("webdriver.chrome.driver", CHROMEDRIVER);
     ChromeOptions options = new ChromeOptions();
     options.setBinary(CHROMIUM);
