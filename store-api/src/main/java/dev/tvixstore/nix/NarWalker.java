@@ -74,6 +74,11 @@ final class NarWalker {
   private Iterator<Node> node(Node node, boolean root) throws IOException {
     switch (node) {
       case FileNode f -> {
+        if (f.size() < 0) {
+          // An unsigned size of 2^63 or more: no stored blob is that large, and offsets would wrap.
+          throw new InvalidRequestException("file " + f.name() + " has size "
+              + Long.toUnsignedString(f.size()) + ", larger than any NAR can hold");
+        }
         raw(NarTokens.OPEN_REGULAR);
         if (f.executable()) {
           raw(NarTokens.EXECUTABLE);

@@ -41,7 +41,7 @@ public record PathInfo(
    * Validates and normalises. An unnamed root node is given the store path's basename.
    *
    * @throws InvalidPathInfoException if the root node is named other than the store path, the
-   *     NAR hash is not SHA-256, or the NAR size is not positive
+   *     deriver is not a {@code .drv}, the NAR hash is not SHA-256, or the NAR size is not positive
    */
   public PathInfo {
     Objects.requireNonNull(storePath, "storePath");
@@ -56,6 +56,12 @@ public record PathInfo(
       throw new InvalidPathInfoException(Rule.ROOT_NAME_NOT_STORE_PATH,
           "root node is named " + node.name() + ", store path is " + storePath.toBasename());
     }
+    deriver.ifPresent(d -> {
+      if (!d.name().endsWith(".drv")) { // tvix's wire form drops the suffix: it must be there
+        throw new InvalidPathInfoException(Rule.DERIVER_INVALID,
+            "deriver " + d.toBasename() + " is not a .drv store path");
+      }
+    });
     if (narSha256.algorithm() != HashAlgorithm.SHA256) {
       throw new InvalidPathInfoException(Rule.NAR_SHA256_WRONG_LENGTH,
           "NAR hash must be SHA-256, got " + narSha256.algorithm());

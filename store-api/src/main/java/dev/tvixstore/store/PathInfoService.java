@@ -13,6 +13,9 @@ import java.util.stream.Stream;
  *   <li>{@link #put} accepts only a PathInfo whose root node's directories and blobs are all
  *       stored; it is idempotent for an identical PathInfo, and merges the signatures of a second
  *       put of the same contents. A put of other contents for a path already stored is rejected.
+ *   <li>The NAR size and SHA-256 are taken as given (as tvix does); callers that accept them
+ *       from untrusted clients compare them with {@link #calculateNar} (the binary cache upload
+ *       will, against the NAR it ingested).
  *   <li>Lookups are by the 20-byte digest of the store path.
  * </ul>
  */

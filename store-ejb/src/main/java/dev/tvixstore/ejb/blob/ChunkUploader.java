@@ -5,7 +5,6 @@ import dev.tvixstore.error.StorageException;
 import java.io.InterruptedIOException;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Executor;
-import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.atomic.AtomicReference;
 
@@ -70,7 +69,8 @@ final class ChunkUploader {
     byte[] buffer = copy;
     try {
       executor.execute(() -> putInBackground(digest, buffer, length));
-    } catch (RejectedExecutionException e) {
+    } catch (RuntimeException e) {
+      // Rejected or otherwise: the task will never run, so its slot must come back here.
       freeBuffers.add(buffer);
       slots.release();
       throw new StorageException("chunk writer pool refused chunk " + digest.toHex(), e);
@@ -83,6 +83,11 @@ final class ChunkUploader {
       done.add(new Stored(digest, length, stored));
     } catch (RuntimeException e) {
       failure.compareAndSet(null, e);
+    } catch (Error e) {
+      // An Error (OOM, native zstd failure) must still fail the blob, never let it commit a chunk
+      // that was not written; the commit rethrows it wrapped.
+      failure.compareAndSet(null, new StorageException("writing chunk " + digest.toHex() + " failed", e));
+      throw e;
     } finally {
       freeBuffers.add(buffer);
       slots.release();

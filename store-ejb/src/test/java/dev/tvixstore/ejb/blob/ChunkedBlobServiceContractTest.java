@@ -25,6 +25,11 @@ class ChunkedBlobServiceContractTest extends BlobServiceContract {
     return new IndexedChunkBlobService(store, cdc, background);
   }
 
+  @Override
+  protected boolean chunksBlobs() {
+    return true;
+  }
+
   @AfterEach
   void shutDown() {
     background.shutdownNow();

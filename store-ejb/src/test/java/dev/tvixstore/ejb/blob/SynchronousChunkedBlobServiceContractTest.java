@@ -17,6 +17,11 @@ class SynchronousChunkedBlobServiceContractTest extends BlobServiceContract {
     return new IndexedChunkBlobService(store, FastCdc.forAverage(FastCdc.DEFAULT_AVERAGE), null);
   }
 
+  @Override
+  protected boolean chunksBlobs() {
+    return true;
+  }
+
   @AfterEach
   void shutDown() {
     store.close();

@@ -66,6 +66,9 @@ public class GrpcServerLifecycle {
   // Must not throw a checked exception, or the deployment fails (stack-spike §4).
   @PreDestroy
   void stop() {
+    if (server == null || executor == null) {
+      return; // start() failed; the container still calls us on undeploy
+    }
     server.stop(DRAIN);
     executor.shutdown();
     try {

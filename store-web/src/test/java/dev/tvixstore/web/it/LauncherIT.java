@@ -47,8 +47,13 @@ class LauncherIT {
   private Map<String, String> baseEnv() {
     Map<String, String> env = new HashMap<>();
     env.put("TVIX_STORE_DATA_DIR", tmp.resolve("data").toString());
-    env.put("TVIX_STORE_HTTP_PORT", Integer.toString(LauncherProcess.freePort()));
-    env.put("TVIX_STORE_GRPC_PORT", Integer.toString(LauncherProcess.freePort()));
+    int httpPort = LauncherProcess.freePort();
+    int grpcPort;
+    do { // two probes may hand out the same free port
+      grpcPort = LauncherProcess.freePort();
+    } while (grpcPort == httpPort);
+    env.put("TVIX_STORE_HTTP_PORT", Integer.toString(httpPort));
+    env.put("TVIX_STORE_GRPC_PORT", Integer.toString(grpcPort));
     return env;
   }
 
