@@ -28,6 +28,9 @@ import java.util.function.IntFunction;
  * {@link DataLossException} naming the chunk. Other I/O failures are {@link StorageException}.
  */
 public final class ChunkFileStore implements AutoCloseable {
+  /** Smallest possible zstd frame: magic (4) + frame header (2) + block header (3). */
+  static final int MIN_FRAME_BYTES = 9;
+
   /** Name prefix of temp files: what carries it after a crash {@link #sweepTempFiles} removes. */
   public static final String TEMP_PREFIX = ".tmp-";
 
@@ -106,7 +109,10 @@ public final class ChunkFileStore implements AutoCloseable {
     }
     Path target = pathOf(digest);
     OptionalLong existing = storedSize(digest);
-    if (existing.isPresent()) {
+    // A file shorter than the smallest zstd frame is the classic remnant of a crash between rename
+    // and writeback (fsync off): it can never verify, so a new upload replaces it instead of
+    // deduplicating against it.
+    if (existing.isPresent() && existing.getAsLong() >= MIN_FRAME_BYTES) {
       if (deferred != null && options.fsync()) {
         deferred.add(target.getParent());
       }

@@ -99,6 +99,18 @@ class ChunkFileStoreTest {
   }
 
   @Test
+  void anEmptyFileLeftByACrashIsReplacedByTheNextPut() throws IOException {
+    byte[] data = text(5000, 3);
+    B3Digest d = B3Digest.hash(data);
+    store.put(d, data, data.length);
+    Files.write(store.pathOf(d), new byte[0]); // rename survived a crash, the data did not
+    assertThrows(DataLossException.class, () -> store.read(d));
+    ChunkFileStore.PutResult again = store.put(d, data, data.length);
+    assertTrue(again.created(), "an empty chunk file must not count as stored");
+    assertArrayEquals(data, store.read(d));
+  }
+
+  @Test
   void missingChunkIsDataLossNamingIt() {
     B3Digest d = B3Digest.hash(new byte[] {1, 2, 3});
     assertFalse(store.exists(d));
