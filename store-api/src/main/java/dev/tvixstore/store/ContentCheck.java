@@ -50,20 +50,29 @@ public final class ContentCheck {
   }
 
   private void checkTree(DirectoryNode root, List<String> missing) {
-    if (directories.get(root.digest()).map(Directory::size).filter(s -> s == root.size()).isEmpty()) {
-      missing.add("directory " + root.digest() + " (size " + Long.toUnsignedString(root.size()) + ")");
-      return;
-    }
     try (Stream<Directory> closure = directories.getRecursive(root.digest())) {
       var it = closure.iterator();
-      while (it.hasNext() && missing.size() < MAX_REPORTED) {
-        for (FileNode f : it.next().files()) {
-          checkBlob(f, missing);
-          if (missing.size() >= MAX_REPORTED) {
-            return;
-          }
-        }
+      // The closure starts with the root itself (empty when it is not stored): one lookup serves
+      // both the root's presence and its size.
+      Directory first = it.hasNext() ? it.next() : null;
+      if (first == null || first.size() != root.size()) {
+        missing.add(
+            "directory " + root.digest() + " (size " + Long.toUnsignedString(root.size()) + ")");
+        return;
       }
+      checkFiles(first, missing);
+      while (it.hasNext() && missing.size() < MAX_REPORTED) {
+        checkFiles(it.next(), missing);
+      }
+    }
+  }
+
+  private void checkFiles(Directory directory, List<String> missing) {
+    for (FileNode f : directory.files()) {
+      if (missing.size() >= MAX_REPORTED) {
+        return;
+      }
+      checkBlob(f, missing);
     }
   }
 

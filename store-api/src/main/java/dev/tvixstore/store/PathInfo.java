@@ -67,7 +67,9 @@ public record PathInfo(
           "NAR hash must be SHA-256, got " + narSha256.algorithm());
     }
     if (narSize <= 0) {
-      throw new InvalidPathInfoException(Rule.NAR_SIZE_INVALID, "NAR size " + narSize);
+      // Sizes arrive as unsigned 64-bit (protobuf uint64): print them that way.
+      throw new InvalidPathInfoException(
+          Rule.NAR_SIZE_INVALID, "NAR size " + Long.toUnsignedString(narSize));
     }
     references = List.copyOf(new TreeSet<>(references));
     signatures = List.copyOf(new TreeSet<>(signatures));

@@ -75,10 +75,6 @@ public final class PathInfoProto {
       throw new InvalidPathInfoException(Rule.NAR_SHA256_WRONG_LENGTH,
           "nar_sha256 must be 32 bytes, got " + narinfo.getNarSha256().size());
     }
-    if (narinfo.getNarSize() <= 0) {
-      throw new InvalidPathInfoException(Rule.NAR_SIZE_INVALID,
-          "nar_size " + Long.toUnsignedString(narinfo.getNarSize()));
-    }
     return new PathInfo(
         storePath,
         node,

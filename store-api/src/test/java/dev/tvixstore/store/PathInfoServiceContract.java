@@ -173,7 +173,7 @@ public abstract class PathInfoServiceContract {
   @Test
   void listReturnsEveryPathPut() {
     Set<StorePath> expected = new HashSet<>();
-    for (JsonObject c : VectorPaths.cases()) {
+    for (JsonObject c : Vectors.cases()) {
       PathInfo info = VectorPaths.ingestPathInfo(c, store.blobs(), store.directories());
       store.paths().put(info);
       expected.add(info.storePath());

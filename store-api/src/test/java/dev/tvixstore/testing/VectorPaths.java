@@ -12,7 +12,6 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.util.List;
 
 /**
  * The vectors' store paths as PathInfos, with their NARs ingested into a store, for the PathInfo
@@ -20,11 +19,6 @@ import java.util.List;
  */
 public final class VectorPaths {
   private VectorPaths() {}
-
-  /** Every vector case. */
-  public static List<JsonObject> cases() {
-    return Vectors.cases();
-  }
 
   /** The case with this id. */
   public static JsonObject byId(String id) {
