@@ -2,7 +2,6 @@ package dev.tvixstore.ejb.persistence;
 
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.util.Locale;
 import java.util.Map;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
@@ -40,8 +39,7 @@ public final class SchemaMigrator {
    */
   private String binaryType() {
     try (Connection c = dataSource.getConnection()) {
-      String product = c.getMetaData().getDatabaseProductName().toLowerCase(Locale.ROOT);
-      return product.contains("postgres") ? "BYTEA" : "VARBINARY";
+      return SqlDialect.of(c).binaryType();
     } catch (SQLException e) {
       throw new IllegalStateException("cannot open the metadata database: " + e.getMessage(), e);
     }
