@@ -63,8 +63,11 @@ public final class ChunkedBlobBench {
           clean(dir);
           ChunkFileStore.Options options = new ChunkFileStore.Options(3, fsync, cdc.maxSize());
           try (ChunkFileStore store = new ChunkFileStore(dir, options)) {
-            IndexedChunkBlobService service =
-                new IndexedChunkBlobService(store, cdc, pipelined ? background : null);
+            InMemoryChunkIndex index = new InMemoryChunkIndex();
+            FsChunkBlobService service =
+                pipelined
+                    ? FsChunkBlobService.pipelined(store, cdc, index, background)
+                    : FsChunkBlobService.synchronous(store, cdc, index);
             B3Digest[] digest = new B3Digest[1];
             String label =
                 (pipelined ? "ingest pipelined" : "ingest 1 thread") + " fsync=" + fsync;

@@ -9,8 +9,9 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * store-api's blob contract over the chunk building blocks, writing chunks on a background thread
- * (the pipelined writer); {@link SynchronousChunkedBlobServiceContractTest} covers the other mode.
+ * store-api's blob contract over {@link FsChunkBlobService} with an in-memory catalog, writing
+ * chunks on a background thread (the pipelined writer); {@link
+ * SynchronousChunkedBlobServiceContractTest} covers the other mode.
  */
 class ChunkedBlobServiceContractTest extends BlobServiceContract {
   @TempDir Path root;
@@ -22,7 +23,7 @@ class ChunkedBlobServiceContractTest extends BlobServiceContract {
     store = new ChunkFileStore(root, new ChunkFileStore.Options(3, false, FastCdc.MAXIMUM_MAX));
     background = Executors.newFixedThreadPool(2);
     FastCdc cdc = FastCdc.forAverage(FastCdc.DEFAULT_AVERAGE);
-    return new IndexedChunkBlobService(store, cdc, background);
+    return FsChunkBlobService.pipelined(store, cdc, new InMemoryChunkIndex(), background);
   }
 
   @Override

@@ -34,13 +34,15 @@ class ChunkingBlobWriterTest {
   @TempDir Path root;
   private ChunkFileStore store;
   private ExecutorService background;
-  private IndexedChunkBlobService service;
+  private InMemoryChunkIndex index;
+  private FsChunkBlobService service;
 
   @BeforeEach
   void open() {
     store = new ChunkFileStore(root, new ChunkFileStore.Options(3, false, CDC.maxSize()));
     background = Executors.newSingleThreadExecutor();
-    service = new IndexedChunkBlobService(store, CDC, background);
+    index = new InMemoryChunkIndex();
+    service = FsChunkBlobService.pipelined(store, CDC, index, background);
   }
 
   @AfterEach
@@ -75,7 +77,7 @@ class ChunkingBlobWriterTest {
   }
 
   private List<ChunkRef> chunksOf(B3Digest d) {
-    return service.index.blob(d).orElseThrow().chunks();
+    return index.blob(d).orElseThrow().chunks();
   }
 
   @Test
@@ -113,7 +115,7 @@ class ChunkingBlobWriterTest {
   void emptyBlobHasNoChunks() throws IOException {
     assertEquals(B3Digest.EMPTY, put(new byte[0]));
     assertEquals(List.of(), chunksOf(B3Digest.EMPTY));
-    assertEquals(0, service.index.distinctChunks());
+    assertEquals(0, index.distinctChunks());
   }
 
   @Test
@@ -121,7 +123,7 @@ class ChunkingBlobWriterTest {
     // Zeros never match a mask: exactly one full window is one chunk of the maximum size, the
     // edge case where the window fills up before the stream ends.
     for (byte[] data : List.of(new byte[100], new byte[CDC.maxSize()])) {
-      ChunkingBlobWriter w = ChunkingBlobWriter.synchronous(store, CDC, service.index);
+      ChunkingBlobWriter w = ChunkingBlobWriter.synchronous(store, CDC, index);
       w.write(data, 0, data.length);
       B3Digest d = w.commit();
       assertEquals(0, w.chunksHashed(), data.length + " bytes");
@@ -133,7 +135,7 @@ class ChunkingBlobWriterTest {
   @Test
   void multiChunkBlobHashesEveryChunk() throws IOException {
     byte[] data = new byte[2 * CDC.maxSize()];
-    ChunkingBlobWriter w = ChunkingBlobWriter.synchronous(store, CDC, service.index);
+    ChunkingBlobWriter w = ChunkingBlobWriter.synchronous(store, CDC, index);
     w.write(data, 0, data.length);
     B3Digest d = w.commit();
     assertEquals(2, w.chunksHashed());
@@ -216,7 +218,7 @@ class ChunkingBlobWriterTest {
     assertArrayEquals(shifted, read(other));
     int added = countChunkFiles() - files;
     assertTrue(added < chunksOf(other).size() / 2, added + " new chunk files for a shifted copy");
-    assertEquals(countChunkFiles(), service.index.distinctChunks());
+    assertEquals(countChunkFiles(), index.distinctChunks());
   }
 
   private int countChunkFiles() throws IOException {
@@ -231,8 +233,8 @@ class ChunkingBlobWriterTest {
     try (BlobWriter w = service.openWrite()) {
       w.write(data);
     }
-    assertFalse(service.index.blob(B3Digest.hash(data)).isPresent());
-    assertEquals(1, service.index.blobCount(), "only the empty blob");
+    assertFalse(index.blob(B3Digest.hash(data)).isPresent());
+    assertEquals(1, index.blobCount(), "only the empty blob");
   }
 
   @Test
@@ -260,7 +262,7 @@ class ChunkingBlobWriterTest {
     } finally {
       pool.shutdownNow();
     }
-    assertEquals(countChunkFiles(), service.index.distinctChunks());
+    assertEquals(countChunkFiles(), index.distinctChunks());
   }
 
   @Test

@@ -4,14 +4,16 @@ import dev.tvixstore.castore.B3Digest;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * A {@link ChunkIndex} in maps, for tests. It also checks the index contract as a JPA one would
- * rely on it: a blob's chunks are reported before the blob, contiguous and adding up to its size.
+ * A {@link ChunkIndex} and {@link BlobCatalog} in maps, for tests: every writer reports to this
+ * one index. It also checks the index contract as {@link JpaBlobCatalog} relies on it: a blob's
+ * chunks are reported before the blob, contiguous and adding up to its size.
  */
-final class InMemoryChunkIndex implements ChunkIndex {
+final class InMemoryChunkIndex implements ChunkIndex, BlobCatalog {
   record ChunkRow(int size, long storedSize) {}
 
   record BlobRow(long size, List<ChunkRef> chunks) {}
@@ -54,6 +56,30 @@ final class InMemoryChunkIndex implements ChunkIndex {
       throw new AssertionError("single-chunk blob " + blob + " names another chunk " + list);
     }
     blobs.putIfAbsent(blob, new BlobRow(size, List.copyOf(list)));
+  }
+
+  @Override
+  public Optional<List<ChunkRef>> chunks(B3Digest digest) {
+    BlobRow blob = blobs.get(digest);
+    if (blob != null) {
+      return Optional.of(blob.chunks());
+    }
+    return chunk(digest).map(row -> List.of(new ChunkRef(digest, 0, row.size())));
+  }
+
+  @Override
+  public OptionalLong size(B3Digest digest) {
+    BlobRow blob = blobs.get(digest);
+    if (blob != null) {
+      return OptionalLong.of(blob.size());
+    }
+    ChunkRow chunk = chunks.get(digest);
+    return chunk == null ? OptionalLong.empty() : OptionalLong.of(chunk.size());
+  }
+
+  @Override
+  public ChunkIndex newIndex() {
+    return this;
   }
 
   Optional<BlobRow> blob(B3Digest digest) {

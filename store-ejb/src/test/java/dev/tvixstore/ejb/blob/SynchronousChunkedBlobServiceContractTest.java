@@ -6,7 +6,10 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.io.TempDir;
 
-/** store-api's blob contract over the chunk building blocks, chunks written by the caller. */
+/**
+ * store-api's blob contract over {@link FsChunkBlobService} with an in-memory catalog, chunks
+ * written by the caller.
+ */
 class SynchronousChunkedBlobServiceContractTest extends BlobServiceContract {
   @TempDir Path root;
   private ChunkFileStore store;
@@ -14,7 +17,8 @@ class SynchronousChunkedBlobServiceContractTest extends BlobServiceContract {
   @Override
   protected BlobService newService() {
     store = new ChunkFileStore(root, ChunkFileStore.Options.defaults());
-    return new IndexedChunkBlobService(store, FastCdc.forAverage(FastCdc.DEFAULT_AVERAGE), null);
+    FastCdc cdc = FastCdc.forAverage(FastCdc.DEFAULT_AVERAGE);
+    return FsChunkBlobService.synchronous(store, cdc, new InMemoryChunkIndex());
   }
 
   @Override
