@@ -1,6 +1,8 @@
 /**
- * The chunked blob store's building blocks, plain Java for the EJB layer to wrap: FastCDC chunking,
- * zstd chunk files on disk, the streaming chunking writer and the verifying seekable reader. Uses
- * store-api, zstd-jni and BouncyCastle; no jakarta.
+ * The chunked blob store: {@code FsChunkBlobService} and its CDI producer, built from plain-Java
+ * blocks (FastCDC chunking, zstd chunk files on disk, the streaming chunking writer, the verifying
+ * seekable reader) and a {@code BlobCatalog} for the metadata, {@code JpaBlobCatalog} in the
+ * server. Uses store-api, zstd-jni, BouncyCastle; only the catalog and the producer use jakarta
+ * (through {@code ejb.persistence} and CDI).
  */
 package dev.tvixstore.ejb.blob;

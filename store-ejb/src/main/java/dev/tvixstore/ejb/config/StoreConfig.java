@@ -56,10 +56,13 @@ public record StoreConfig(
   public static final String CACHE_PRIORITY = "tvix.store.cache.priority";
   public static final String GC_GRACE = "tvix.store.gc.grace";
 
-  /** Smallest and largest FastCDC average size we accept (min = avg/2, max = avg*2). */
+  /**
+   * Smallest and largest FastCDC average size we accept (min = avg/2, max = avg*2); the upper
+   * bound is FastCDC's own largest average.
+   */
   private static final int MIN_CHUNK_AVG = 1 << 10;
 
-  private static final int MAX_CHUNK_AVG = 1 << 24;
+  private static final int MAX_CHUNK_AVG = 1 << 22;
 
   public StoreConfig {
     Objects.requireNonNull(dataDir, DATA_DIR);
@@ -81,7 +84,7 @@ public record StoreConfig(
       throw invalid(GRPC_MAX_MESSAGE, grpcMaxMessageBytes, "must be at least 1024");
     }
     if (chunkAvgSize < MIN_CHUNK_AVG || chunkAvgSize > MAX_CHUNK_AVG) {
-      throw invalid(CHUNK_AVG_SIZE, chunkAvgSize, "must be in [1024, 16777216]");
+      throw invalid(CHUNK_AVG_SIZE, chunkAvgSize, "must be in [1024, 4194304]");
     }
     if (zstdLevel < 1 || zstdLevel > 22) {
       throw invalid(ZSTD_LEVEL, zstdLevel, "must be in [1, 22]");

@@ -33,7 +33,9 @@ import org.postgresql.ds.PGSimpleDataSource;
  */
 public final class TestDatabase implements BeforeAllCallback, AfterAllCallback {
   /** Child tables first, so that deleting never breaks a foreign key. */
-  private static final String[] TABLES = {"blob_chunk", "blob", "chunk", "directory_edge", "directory"};
+  private static final String[] TABLES = {
+    "blob_chunk", "blob", "chunk", "directory_edge", "directory"
+  };
 
   private final boolean postgres;
   private DataSource dataSource;

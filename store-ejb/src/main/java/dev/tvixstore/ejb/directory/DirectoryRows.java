@@ -1,0 +1,94 @@
+package dev.tvixstore.ejb.directory;
+
+import dev.tvixstore.castore.B3Digest;
+import dev.tvixstore.castore.Directory;
+import dev.tvixstore.castore.DirectoryNode;
+import dev.tvixstore.ejb.persistence.DirectoryEdgeEntity;
+import dev.tvixstore.ejb.persistence.InsertIfAbsent;
+import dev.tvixstore.error.DataLossException;
+import dev.tvixstore.error.InvalidRequestException;
+import jakarta.persistence.EntityManager;
+import java.sql.Connection;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The SQL side of {@link JpaDirectoryService}, within a transaction the caller runs: tables
+ * {@code directory} (digest, canonical encoding, size) and {@code directory_edge}.
+ */
+final class DirectoryRows {
+  private static final String BY_DIGESTS =
+      "select d.digest, d.encoded from DirectoryEntity d where d.digest in :digests";
+
+  private DirectoryRows() {}
+
+  /**
+   * The stored directories among {@code digests}, each checked against its key.
+   *
+   * @throws DataLossException if a stored encoding does not parse or hash to its digest
+   */
+  static Map<B3Digest, Directory> load(EntityManager em, List<B3Digest> digests) {
+    List<byte[]> keys = digests.stream().map(B3Digest::toBytes).toList();
+    List<Object[]> rows =
+        em.createQuery(BY_DIGESTS, Object[].class).setParameter("digests", keys).getResultList();
+    Map<B3Digest, Directory> found = new HashMap<>();
+    for (Object[] row : rows) {
+      B3Digest digest = B3Digest.of((byte[]) row[0]);
+      found.put(digest, parse(digest, (byte[]) row[1]));
+    }
+    return found;
+  }
+
+  private static Directory parse(B3Digest digest, byte[] encoded) {
+    Directory d;
+    try {
+      d = Directory.parse(encoded);
+    } catch (InvalidRequestException e) {
+      // Not the caller's fault: what we stored is damaged (DESIGN §4).
+      throw new DataLossException(
+          "stored directory " + digest + " does not parse: " + e.getMessage(), e);
+    }
+    if (!d.digest().equals(digest)) {
+      throw new DataLossException("stored directory " + digest + " hashes to " + d.digest());
+    }
+    return d;
+  }
+
+  /**
+   * Stores a validated closure: each directory unless present, and for each directory this
+   * transaction inserted, an edge per distinct child digest. A directory found present was
+   * inserted with its edges by the transaction that stored it.
+   */
+  static void store(EntityManager em, List<Directory> closure) {
+    // Key order, so that concurrent puts lock rows in one order (InsertIfAbsent).
+    List<Directory> sorted =
+        closure.stream().sorted(Comparator.comparing(Directory::digest)).toList();
+    boolean[] inserted =
+        em.callWithConnection(
+            (Connection c) -> {
+              try (InsertIfAbsent rows =
+                  InsertIfAbsent.prepare(c, "directory", "digest", "encoded", "size")) {
+                for (Directory d : sorted) {
+                  rows.add(d.digest().toBytes(), d.encode(), d.size());
+                }
+                return rows.execute();
+              }
+            });
+    for (int i = 0; i < sorted.size(); i++) {
+      if (inserted[i]) {
+        Directory d = sorted.get(i);
+        byte[] parent = d.digest().toBytes();
+        Set<B3Digest> children = new HashSet<>();
+        for (DirectoryNode child : d.directories()) {
+          if (children.add(child.digest())) {
+            em.persist(new DirectoryEdgeEntity(parent, child.digest().toBytes()));
+          }
+        }
+      }
+    }
+  }
+}
