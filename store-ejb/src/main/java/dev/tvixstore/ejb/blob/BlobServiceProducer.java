@@ -9,6 +9,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Disposes;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Inject;
+import java.time.Instant;
+import java.util.logging.Logger;
 
 /**
  * Makes the {@link BlobService} injectable: chunks under {@code <data-dir>/chunks} (DESIGN §6)
@@ -16,6 +18,8 @@ import jakarta.inject.Inject;
  */
 @ApplicationScoped
 public class BlobServiceProducer {
+
+  private static final Logger LOG = Logger.getLogger(BlobServiceProducer.class.getName());
 
   @Inject private StoreConfig config;
 
@@ -37,6 +41,11 @@ public class BlobServiceProducer {
         new ChunkFileStore(
             config.dataDir(),
             new ChunkFileStore.Options(config.zstdLevel(), true, FastCdc.MAXIMUM_MAX));
+    // No writer of this process exists yet, so every temp file is a crashed writer's leftover.
+    int swept = store.sweepTempFiles(Instant.now());
+    if (swept > 0) {
+      LOG.info(() -> "removed " + swept + " temp files left by an earlier run");
+    }
     return FsChunkBlobService.pipelined(store, cdc, new JpaBlobCatalog(transactions), executor);
   }
 
