@@ -46,6 +46,9 @@ public final class InstrumentedBlobService implements BlobService {
   /** Readers fail with {@link DataLossException} once they have returned this many bytes. */
   public volatile long failAfter = Long.MAX_VALUE;
 
+  /** Readers flip the bits of the first byte they return, as a damaged disk would. */
+  public volatile boolean corrupt;
+
   /** Wraps {@code inner}. */
   public InstrumentedBlobService(BlobService inner) {
     this.inner = inner;
@@ -118,6 +121,9 @@ public final class InstrumentedBlobService implements BlobService {
         throw new DataLossException("chunk at offset " + returned + " is corrupt (test)");
       }
       int n = r.read(b, off, (int) Math.min(len, allowed));
+      if (n > 0 && returned == 0 && corrupt) {
+        b[off] = (byte) ~b[off];
+      }
       if (n > 0) {
         returned += n;
         bytesRead.addAndGet(n);
