@@ -8,12 +8,12 @@ import dev.tvixstore.protos.castore.PutBlobResponse;
 import io.grpc.stub.StreamObserver;
 
 /**
- * One {@code BlobService.Put} stream: each message's bytes go into the writer as they arrive
- * (their boundaries mean nothing, DESIGN §2), the blob is committed when the client half-closes.
+ * One {@code BlobService.Put} stream: each message's bytes go into the writer as they arrive (their
+ * boundaries mean nothing, DESIGN §2), the blob is committed when the client half-closes.
  *
  * <p>Back-pressure: gRPC asks the transport for the next message only after {@link #onNext}
- * returns, and {@code onNext} writes synchronously, so at most one message waits in memory and
- * a slow backend slows the client down through HTTP/2 flow control.
+ * returns, and {@code onNext} writes synchronously, so at most one message waits in memory and a
+ * slow backend slows the client down through HTTP/2 flow control.
  */
 final class BlobPutObserver implements StreamObserver<BlobChunk> {
 

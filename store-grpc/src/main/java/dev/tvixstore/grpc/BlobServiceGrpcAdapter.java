@@ -21,8 +21,8 @@ import java.util.Objects;
  *
  * <ul>
  *   <li>{@code Stat}: with {@code send_chunks}, the chunk list (see {@link
- *       ProtoConvert#toStatResponse}); without, an empty answer. {@code send_bao} is ignored and
- *       no bao is ever sent: tvix's own server sends none either.
+ *       ProtoConvert#toStatResponse}); without, an empty answer. {@code send_bao} is ignored and no
+ *       bao is ever sent: tvix's own server sends none either.
  *   <li>{@code Read}: a blob or chunk digest; the content in pieces of at most {@code
  *       readPieceBytes}, flow-controlled. Corruption found mid-stream ends the call with {@code
  *       DATA_LOSS}, never with a normal end.

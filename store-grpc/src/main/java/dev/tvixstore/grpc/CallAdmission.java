@@ -20,21 +20,20 @@ import java.util.concurrent.atomic.AtomicInteger;
  * answers the calls over the bound with {@code RESOURCE_EXHAUSTED}.
  *
  * <p>Why not simply let the executor reject: grpc-java does not handle a {@code
- * RejectedExecutionException} from the server executor (grpc-java issue 636, open). Rejected when
- * a call starts, the stream is reset with {@code INTERNAL}; rejected later, the call's callback is
+ * RejectedExecutionException} from the server executor (grpc-java issue 636, open). Rejected when a
+ * call starts, the stream is reset with {@code INTERNAL}; rejected later, the call's callback is
  * dropped, so a handler never learns that its call ended and leaks its writer.
  *
- * <p>How: the server runs on the transport thread ({@code directExecutor}) until this class, as
- * its {@link ServerCallExecutorSupplier}, decides each call. An admitted call moves to the pool; a
- * call over the bound stays on the transport thread, where this class, as the outermost {@link
- * ServerInterceptor}, closes it before any handler runs: refusing costs no pool thread, so it
- * works even while every pool thread is busy. An admitted call releases its place when it
- * completes or is cancelled.
+ * <p>How: the server runs on the transport thread ({@code directExecutor}) until this class, as its
+ * {@link ServerCallExecutorSupplier}, decides each call. An admitted call moves to the pool; a call
+ * over the bound stays on the transport thread, where this class, as the outermost {@link
+ * ServerInterceptor}, closes it before any handler runs: refusing costs no pool thread, so it works
+ * even while every pool thread is busy. An admitted call releases its place when it completes or is
+ * cancelled.
  *
  * <p>gRPC serializes a call's callbacks, so an admitted call holds at most one task in the pool,
- * momentarily two (one finishing while its next is queued): a bound of half the pool's threads
- * plus queue ({@link #safeLimit}) keeps the pool from ever being full. The pool must serve gRPC
- * only.
+ * momentarily two (one finishing while its next is queued): a bound of half the pool's threads plus
+ * queue ({@link #safeLimit}) keeps the pool from ever being full. The pool must serve gRPC only.
  */
 public final class CallAdmission implements ServerCallExecutorSupplier, ServerInterceptor {
 

@@ -3,10 +3,10 @@ package dev.tvixstore.grpc;
 import dev.tvixstore.error.LimitExceededException;
 
 /**
- * How much one {@code DirectoryService.Put} stream may carry. The closure is checked as a whole
- * at the end (DESIGN §2), so the server keeps every directory of the stream until then: these
- * limits bound that memory. Over a limit the call ends with {@code RESOURCE_EXHAUSTED} and nothing
- * is stored.
+ * How much one {@code DirectoryService.Put} stream may carry. The closure is checked as a whole at
+ * the end (DESIGN §2), so the server keeps every directory of the stream until then: these limits
+ * bound that memory. Over a limit the call ends with {@code RESOURCE_EXHAUSTED} and nothing is
+ * stored.
  *
  * @param maxDirectories most messages in one stream
  * @param maxBytes most encoded bytes, all messages of one stream together

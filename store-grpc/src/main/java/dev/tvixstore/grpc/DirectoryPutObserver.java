@@ -8,9 +8,9 @@ import io.grpc.stub.StreamObserver;
 
 /**
  * One {@code DirectoryService.Put} stream. Each message arrives as its raw bytes, is parsed with
- * the canonical validation of DESIGN §2 and handed to the putter at once, so a broken rule ends
- * the call on the message that broke it; the closure is committed when the client half-closes.
- * Any failure, and a client's cancel, close the putter: nothing of the stream is stored.
+ * the canonical validation of DESIGN §2 and handed to the putter at once, so a broken rule ends the
+ * call on the message that broke it; the closure is committed when the client half-closes. Any
+ * failure, and a client's cancel, close the putter: nothing of the stream is stored.
  */
 final class DirectoryPutObserver implements StreamObserver<byte[]> {
 

@@ -22,13 +22,13 @@ import java.util.stream.Stream;
  *
  * <ul>
  *   <li>{@code Get}: one directory, or with {@code recursive} its closure breadth-first from the
- *       backend's stream, flow-controlled. An unknown root gives {@code NOT_FOUND} (DESIGN §2:
- *       tvix sends an empty stream, we are explicit); a request without a digest or with one that
- *       is not 32 bytes gives {@code INVALID_ARGUMENT}.
- *   <li>{@code Put}: each message validated as it arrives (see {@link RawDirectoryPutBinding})
- *       and fed into one {@code DirectoryPutter}; the root digest is answered on half-close. A
- *       broken rule gives {@code INVALID_ARGUMENT} naming it; a stream over the {@link
- *       DirectoryPutLimits} gives {@code RESOURCE_EXHAUSTED}; either way nothing is stored.
+ *       backend's stream, flow-controlled. An unknown root gives {@code NOT_FOUND} (DESIGN §2: tvix
+ *       sends an empty stream, we are explicit); a request without a digest or with one that is not
+ *       32 bytes gives {@code INVALID_ARGUMENT}.
+ *   <li>{@code Put}: each message validated as it arrives (see {@link RawDirectoryPutBinding}) and
+ *       fed into one {@code DirectoryPutter}; the root digest is answered on half-close. A broken
+ *       rule gives {@code INVALID_ARGUMENT} naming it; a stream over the {@link DirectoryPutLimits}
+ *       gives {@code RESOURCE_EXHAUSTED}; either way nothing is stored.
  * </ul>
  *
  * <p>Unlike the other adapters this one implements the generated {@code AsyncService} instead of

@@ -4,10 +4,10 @@ import io.grpc.stub.ServerCallStreamObserver;
 import java.io.IOException;
 
 /**
- * Sends a server stream only as fast as the client takes it (STYLE §6): messages are pulled
- * from a {@link Source} while {@code isReady()} holds, and sending resumes from the on-ready
- * handler. No thread waits for readiness and nothing is read ahead beyond one message; the
- * transport's own buffer (its on-ready threshold plus the HTTP/2 window) bounds the rest.
+ * Sends a server stream only as fast as the client takes it (STYLE §6): messages are pulled from a
+ * {@link Source} while {@code isReady()} holds, and sending resumes from the on-ready handler. No
+ * thread waits for readiness and nothing is read ahead beyond one message; the transport's own
+ * buffer (its on-ready threshold plus the HTTP/2 window) bounds the rest.
  *
  * <p>gRPC runs a call's callbacks one at a time, so {@link #pump} never runs concurrently with
  * itself or with the cancel handler; the source is touched by one thread at a time.
@@ -33,8 +33,8 @@ final class FlowControlledSender<T> {
   }
 
   /**
-   * Starts sending {@code source} on {@code call}. Must run inside the service method, where
-   * gRPC still accepts the handlers.
+   * Starts sending {@code source} on {@code call}. Must run inside the service method, where gRPC
+   * still accepts the handlers.
    */
   static <T> void start(ServerCallStreamObserver<T> call, Source<T> source) {
     FlowControlledSender<T> sender = new FlowControlledSender<>(call, source);

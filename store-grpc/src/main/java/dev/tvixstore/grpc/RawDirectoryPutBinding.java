@@ -16,29 +16,26 @@ import java.io.IOException;
 import java.io.InputStream;
 
 /**
- * Binds {@code DirectoryService.Put} so that its handler receives each message's raw bytes
- * instead of a decoded {@code Directory}. Only then can the server hold a message to the rules of
- * DESIGN §2 that concern its encoding: bytes that are no protobuf at all (gRPC's own decoding
- * would answer {@code INTERNAL} before any handler ran) and bytes that decode but are not the
- * canonical encoding (their digest would not be the digest the store keeps). The wire format is
- * unchanged: same method name, same messages, same schema for server reflection.
+ * Binds {@code DirectoryService.Put} so that its handler receives each message's raw bytes instead
+ * of a decoded {@code Directory}. Only then can the server hold a message to the rules of DESIGN §2
+ * that concern its encoding: bytes that are no protobuf at all (gRPC's own decoding would answer
+ * {@code INTERNAL} before any handler ran) and bytes that decode but are not the canonical encoding
+ * (their digest would not be the digest the store keeps). The wire format is unchanged: same method
+ * name, same messages, same schema for server reflection.
  */
 final class RawDirectoryPutBinding {
 
   /** {@code Put} as the client sees it, with the request left undecoded. */
   static final MethodDescriptor<byte[], PutDirectoryResponse> PUT =
-      DirectoryServiceGrpc.getPutMethod()
-          .toBuilder(
-              RawBytes.MARSHALLER,
-              ProtoUtils.marshaller(PutDirectoryResponse.getDefaultInstance()))
+      DirectoryServiceGrpc.getPutMethod().toBuilder(
+              RawBytes.MARSHALLER, ProtoUtils.marshaller(PutDirectoryResponse.getDefaultInstance()))
           .build();
 
   private RawDirectoryPutBinding() {}
 
   /** {@code generated} with its Put replaced by {@code put} over raw messages. */
   static ServerServiceDefinition rebind(
-      ServerServiceDefinition generated,
-      ClientStreamingMethod<byte[], PutDirectoryResponse> put) {
+      ServerServiceDefinition generated, ClientStreamingMethod<byte[], PutDirectoryResponse> put) {
     ServiceDescriptor original = generated.getServiceDescriptor();
     ServiceDescriptor.Builder descriptor =
         ServiceDescriptor.newBuilder(original.getName())

@@ -25,8 +25,8 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * The store's gRPC server: the given services plus standard health and server reflection (v1 and
- * v1alpha). Plain class: the web module runs it inside the container, tests run it on a free
- * port or in-process.
+ * v1alpha). Plain class: the web module runs it inside the container, tests run it on a free port
+ * or in-process.
  */
 public final class StoreGrpcServer {
 
@@ -49,9 +49,9 @@ public final class StoreGrpcServer {
   }
 
   /**
-   * A Netty server bound to {@code settings.host():settings.port()} (an explicit host: binding
-   * the wildcard fails on machines without IPv6, stack-spike §4), running calls on
-   * {@code executor} with as many calls in progress as it can take without rejecting ({@link
+   * A Netty server bound to {@code settings.host():settings.port()} (an explicit host: binding the
+   * wildcard fails on machines without IPv6, stack-spike §4), running calls on {@code executor}
+   * with as many calls in progress as it can take without rejecting ({@link
    * CallAdmission#safeLimit}); calls beyond that get {@code RESOURCE_EXHAUSTED}.
    */
   public static StoreGrpcServer netty(

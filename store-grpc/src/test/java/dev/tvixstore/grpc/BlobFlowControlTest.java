@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.google.protobuf.ByteString;
 import dev.tvixstore.castore.B3Digest;
+import dev.tvixstore.castore.HashingOutputStream;
 import dev.tvixstore.castore.blob.BlobService;
 import dev.tvixstore.castore.blob.BlobWriter;
 import dev.tvixstore.castore.blob.InMemoryBlobService;
@@ -24,6 +25,8 @@ import io.grpc.netty.shaded.io.grpc.netty.NettyChannelBuilder;
 import io.grpc.stub.ClientCallStreamObserver;
 import io.grpc.stub.ClientResponseObserver;
 import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -33,7 +36,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
-import org.bouncycastle.crypto.digests.Blake3Digest;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -52,8 +54,8 @@ class BlobFlowControlTest {
   }
 
   /**
-   * Reads {@code digest} taking one piece at a time, and checks at every piece that the server
-   * has read at most {@code maxAhead} bytes more than the client has received.
+   * Reads {@code digest} taking one piece at a time, and checks at every piece that the server has
+   * read at most {@code maxAhead} bytes more than the client has received.
    */
   private static void readSlowly(
       Channel channel, B3Digest digest, InstrumentedBlobService backend, long size, long maxAhead)
@@ -65,7 +67,8 @@ class BlobFlowControlTest {
             ReadBlobRequest.newBuilder().setDigest(ByteString.copyFrom(digest.toBytes())).build(),
             new ClientResponseObserver<ReadBlobRequest, BlobChunk>() {
               private ClientCallStreamObserver<ReadBlobRequest> call;
-              private final Blake3Digest hasher = B3Digest.newHasher();
+              private final HashingOutputStream hasher =
+                  HashingOutputStream.blake3(OutputStream.nullOutputStream());
               private long received;
 
               @Override
@@ -77,7 +80,11 @@ class BlobFlowControlTest {
               @Override
               public void onNext(BlobChunk piece) {
                 received += piece.getData().size();
-                hasher.update(piece.getData().toByteArray(), 0, piece.getData().size());
+                try {
+                  piece.getData().writeTo(hasher);
+                } catch (IOException e) {
+                  throw new UncheckedIOException(e);
+                }
                 largestLead.accumulateAndGet(backend.bytesRead.get() - received, Math::max);
                 call.request(1);
               }
@@ -90,7 +97,7 @@ class BlobFlowControlTest {
               @Override
               public void onCompleted() {
                 assertEquals(size, received);
-                done.complete(B3Digest.finish(hasher));
+                done.complete(hasher.blake3Digest());
               }
             });
     assertEquals(digest, done.get(60, TimeUnit.SECONDS));
@@ -220,8 +227,8 @@ class BlobFlowControlTest {
       }
       requests.get().onCompleted();
       assertEquals(
-          B3Digest.hash(data), B3Digest.of(RawCalls.outcome(answer).orFail().getDigest()
-              .toByteArray()));
+          B3Digest.hash(data),
+          B3Digest.of(RawCalls.outcome(answer).orFail().getDigest().toByteArray()));
     }
   }
 

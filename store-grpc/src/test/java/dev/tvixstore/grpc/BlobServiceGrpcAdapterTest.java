@@ -104,12 +104,13 @@ class BlobServiceGrpcAdapterTest {
     }
     assertEquals(B3Digest.hash(Arrays.copyOf(data, 1000)), digestOf(put(oneByteEach).orFail()));
 
-    List<byte[]> odd = List.of(
-        Arrays.copyOfRange(data, 0, 1),
-        Arrays.copyOfRange(data, 1, 1 + MIB + 1),
-        new byte[0],
-        Arrays.copyOfRange(data, 2 + MIB, 3 * MIB),
-        Arrays.copyOfRange(data, 3 * MIB, data.length));
+    List<byte[]> odd =
+        List.of(
+            Arrays.copyOfRange(data, 0, 1),
+            Arrays.copyOfRange(data, 1, 1 + MIB + 1),
+            new byte[0],
+            Arrays.copyOfRange(data, 2 + MIB, 3 * MIB),
+            Arrays.copyOfRange(data, 3 * MIB, data.length));
     B3Digest digest = digestOf(put(odd).orFail());
     assertEquals(B3Digest.hash(data), digest);
     assertArrayEquals(data, concat(read(stub, digest)));
@@ -216,8 +217,9 @@ class BlobServiceGrpcAdapterTest {
     backend.failAfter = 0;
     var stub = serve(backend);
     B3Digest digest = digestOf(put(List.of(BlobFixtures.SMALL)).orFail());
-    Status failed = assertStatus(Status.Code.DATA_LOSS, () -> stub.read(readRequest(digest))
-        .forEachRemaining(p -> {}));
+    Status failed =
+        assertStatus(
+            Status.Code.DATA_LOSS, () -> stub.read(readRequest(digest)).forEachRemaining(p -> {}));
     assertFalse(failed.getDescription().isEmpty());
 
     serve(new BrokenWriterBlobService());
@@ -231,9 +233,10 @@ class BlobServiceGrpcAdapterTest {
     InstrumentedBlobService backend = new InstrumentedBlobService(new InMemoryBlobService());
     var stub = serve(backend);
     byte[] data = BlobFixtures.random(MIB, 6);
-    var requests = ClientCalls.asyncClientStreamingCall(
-        store.channel().newCall(BlobServiceGrpc.getPutMethod(), CallOptions.DEFAULT),
-        RawCalls.<PutBlobResponse>completing(new CompletableFuture<>()));
+    var requests =
+        ClientCalls.asyncClientStreamingCall(
+            store.channel().newCall(BlobServiceGrpc.getPutMethod(), CallOptions.DEFAULT),
+            RawCalls.<PutBlobResponse>completing(new CompletableFuture<>()));
     requests.onNext(BlobChunk.newBuilder().setData(ByteString.copyFrom(data)).build());
     requests.onError(new IllegalStateException("client gives up"));
     assertTrue(backend.writerDiscarded.await(10, TimeUnit.SECONDS));

@@ -2,7 +2,6 @@ package dev.tvixstore.grpc;
 
 import static dev.tvixstore.testing.DirectoryFixtures.A;
 import static dev.tvixstore.testing.DirectoryFixtures.B;
-import static dev.tvixstore.testing.DirectoryFixtures.C;
 import static dev.tvixstore.testing.DirectoryFixtures.D;
 import static dev.tvixstore.testing.DirectoryFixtures.WITH_FILES;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -56,8 +55,7 @@ class DirectoryServiceGrpcAdapterTest {
     return RawCalls.clientStream(
         response ->
             ClientCalls.asyncClientStreamingCall(
-                store.channel().newCall(RawDirectoryPutBinding.PUT, CallOptions.DEFAULT),
-                response),
+                store.channel().newCall(RawDirectoryPutBinding.PUT, CallOptions.DEFAULT), response),
         messages);
   }
 
@@ -186,7 +184,8 @@ class DirectoryServiceGrpcAdapterTest {
                     GetDirectoryRequest.newBuilder()
                         .setDigest(ByteString.copyFrom(new byte[31]))
                         .build()));
-    assertEquals("GetDirectoryRequest.digest must be 32 bytes, got 31", shortDigest.getDescription());
+    assertEquals(
+        "GetDirectoryRequest.digest must be 32 bytes, got 31", shortDigest.getDescription());
   }
 
   @Test
@@ -207,9 +206,10 @@ class DirectoryServiceGrpcAdapterTest {
     serve(DirectoryPutLimits.DEFAULT);
     List<Directory> chain = new ArrayList<>(List.of(A));
     for (int i = 0; i < 200; i++) {
-      chain.add(Directory.builder()
-          .add(DirectoryNode.of(PathComponent.of("d" + i), chain.get(chain.size() - 1)))
-          .build());
+      chain.add(
+          Directory.builder()
+              .add(DirectoryNode.of(PathComponent.of("d" + i), chain.get(chain.size() - 1)))
+              .build());
     }
     put(encoded(chain.toArray(Directory[]::new))).orFail();
     Directory root = chain.get(chain.size() - 1);

@@ -16,8 +16,8 @@ import java.nio.charset.StandardCharsets;
  */
 final class Messages {
 
-  private static final ByteString SOME_DIGEST = ByteString.copyFrom(B3Digest.hash(new byte[1])
-      .toBytes());
+  private static final ByteString SOME_DIGEST =
+      ByteString.copyFrom(B3Digest.hash(new byte[1]).toBytes());
 
   private Messages() {}
 
@@ -42,10 +42,7 @@ final class Messages {
   }
 
   static byte[] symlink(byte[] target) {
-    return Directory.newBuilder()
-        .addSymlinks(symlinkNode("l", target))
-        .build()
-        .toByteArray();
+    return Directory.newBuilder().addSymlinks(symlinkNode("l", target)).build().toByteArray();
   }
 
   static byte[] fileAndSymlinkNamed(String name) {
@@ -79,8 +76,11 @@ final class Messages {
   /** A valid directory whose fields are out of number order: it decodes, but not canonically. */
   static byte[] symlinkBeforeFile() {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
-    out.writeBytes(Directory.newBuilder().addSymlinks(symlinkNode("s", new byte[] {'t'})).build()
-        .toByteArray());
+    out.writeBytes(
+        Directory.newBuilder()
+            .addSymlinks(symlinkNode("s", new byte[] {'t'}))
+            .build()
+            .toByteArray());
     out.writeBytes(Directory.newBuilder().addFiles(file("f")).build().toByteArray());
     return out.toByteArray();
   }

@@ -7,11 +7,11 @@ import io.grpc.stub.StreamObserver;
 import java.util.function.Function;
 
 /**
- * The sending side of one client-streaming call, for a single producer thread. {@link #send}
- * blocks that thread until the transport is ready for more, so memory stays bounded by what the
- * transport buffers before it reports not-ready (32 KiB by default) plus one message; no other
- * thread ever waits. The call's end is reported by {@link #complete()} (the response) or as the
- * exception of the next {@link #send}.
+ * The sending side of one client-streaming call, for a single producer thread. {@link #send} blocks
+ * that thread until the transport is ready for more, so memory stays bounded by what the transport
+ * buffers before it reports not-ready (32 KiB by default) plus one message; no other thread ever
+ * waits. The call's end is reported by {@link #complete()} (the response) or as the exception of
+ * the next {@link #send}.
  */
 final class ClientStreamSender<ReqT, RespT> implements ClientResponseObserver<ReqT, RespT> {
 

@@ -1,6 +1,7 @@
 package dev.tvixstore.grpc.client;
 
 import dev.tvixstore.castore.B3Digest;
+import dev.tvixstore.castore.HashingOutputStream;
 import dev.tvixstore.castore.blob.BlobReader;
 import dev.tvixstore.error.DataLossException;
 import dev.tvixstore.grpc.convert.ProtoConvert;
@@ -12,23 +13,24 @@ import io.grpc.Channel;
 import io.grpc.ClientCall;
 import io.grpc.StatusRuntimeException;
 import io.grpc.stub.ClientCalls;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
 import java.util.Iterator;
 import java.util.Objects;
-import org.bouncycastle.crypto.digests.Blake3Digest;
 
 /**
  * A blob read over {@code BlobService.Read}. The call starts at the first read, always from the
- * blob's first byte, and is flow-controlled: the blocking iterator asks the server for one
- * message at a time, so at most a few pieces are in memory.
+ * blob's first byte, and is flow-controlled: the blocking iterator asks the server for one message
+ * at a time, so at most a few pieces are in memory.
  *
- * <p>Every byte received passes a BLAKE3 hasher; once the last byte has arrived, the stream
- * must end and the hash must equal the digest asked for, else {@link DataLossException}, as
- * tvix's client does. The whole blob is verified, so the last piece of a damaged blob is never
- * returned; earlier pieces may have been.
+ * <p>Every byte received passes a BLAKE3 hasher; once the last byte has arrived, the stream must
+ * end and the hash must equal the digest asked for, else {@link DataLossException}, as tvix's
+ * client does. The whole blob is verified, so the last piece of a damaged blob is never returned;
+ * earlier pieces may have been.
  *
  * <p>{@link #seek} moves lazily: forward, the next read skips the bytes in between (they are
- * received and hashed, not returned); backward, it cancels the call and reads again from the
- * start.
+ * received and hashed, not returned); backward, it cancels the call and reads again from the start.
  */
 final class GrpcBlobReader extends BlobReader {
 
@@ -40,7 +42,7 @@ final class GrpcBlobReader extends BlobReader {
   private long position;
   private ClientCall<ReadBlobRequest, BlobChunk> call;
   private Iterator<BlobChunk> pieces;
-  private Blake3Digest hasher;
+  private HashingOutputStream hasher;
   private byte[] piece = NOTHING;
   private int pieceOffset;
   private long streamOffset; // offset in the blob of piece[pieceOffset]
@@ -61,22 +63,16 @@ final class GrpcBlobReader extends BlobReader {
     ClientCall<ReadBlobRequest, BlobChunk> call =
         channel.newCall(BlobServiceGrpc.getReadMethod(), CallOptions.DEFAULT);
     Iterator<BlobChunk> pieces = ClientCalls.blockingServerStreamingCall(call, request(digest));
-    Blake3Digest hasher = B3Digest.newHasher();
-    long size = 0;
+    HashingOutputStream hasher = newHasher();
     try {
       while (pieces.hasNext()) {
-        byte[] data = pieces.next().getData().toByteArray();
-        hasher.update(data, 0, data.length);
-        size += data.length;
+        hash(hasher, pieces.next().getData().toByteArray());
       }
     } catch (StatusRuntimeException e) {
       throw RemoteStatusMapper.toException(e);
     }
-    B3Digest actual = B3Digest.finish(hasher);
-    if (!actual.equals(digest)) {
-      throw new DataLossException("blob " + digest + " received with BLAKE3 " + actual);
-    }
-    return size;
+    verify(digest, hasher);
+    return hasher.byteCount();
   }
 
   @Override
@@ -153,7 +149,7 @@ final class GrpcBlobReader extends BlobReader {
     cancel("blob reader seeks backward");
     call = channel.newCall(BlobServiceGrpc.getReadMethod(), CallOptions.DEFAULT);
     pieces = ClientCalls.blockingServerStreamingCall(call, request(digest));
-    hasher = B3Digest.newHasher();
+    hasher = newHasher();
     piece = NOTHING;
     pieceOffset = 0;
     streamOffset = 0;
@@ -171,10 +167,9 @@ final class GrpcBlobReader extends BlobReader {
     }
     long received = streamOffset + data.length;
     if (received > size) {
-      throw new DataLossException(
-          "blob " + digest + ": more than its " + size + " bytes received");
+      throw new DataLossException("blob " + digest + ": more than its " + size + " bytes received");
     }
-    hasher.update(data, 0, data.length);
+    hash(hasher, data);
     piece = data;
     pieceOffset = 0;
     if (received == size) {
@@ -184,10 +179,25 @@ final class GrpcBlobReader extends BlobReader {
 
   private void verifyEnd() {
     if (hasNext()) {
-      throw new DataLossException(
-          "blob " + digest + ": more than its " + size + " bytes received");
+      throw new DataLossException("blob " + digest + ": more than its " + size + " bytes received");
     }
-    B3Digest actual = B3Digest.finish(hasher);
+    verify(digest, hasher);
+  }
+
+  private static HashingOutputStream newHasher() {
+    return HashingOutputStream.blake3(OutputStream.nullOutputStream());
+  }
+
+  private static void hash(HashingOutputStream hasher, byte[] data) {
+    try {
+      hasher.write(data, 0, data.length);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e); // the null stream behind it never fails
+    }
+  }
+
+  private static void verify(B3Digest digest, HashingOutputStream hasher) {
+    B3Digest actual = hasher.blake3Digest();
     if (!actual.equals(digest)) {
       throw new DataLossException("blob " + digest + " received with BLAKE3 " + actual);
     }

@@ -19,13 +19,13 @@ import java.util.Optional;
 
 /**
  * A {@link BlobService} that is a remote store's tvix.castore.v1.BlobService. Reads and writes
- * stream with flow control (see {@link GrpcBlobReader} and {@link GrpcBlobWriter}); remote
- * failures come back through {@link RemoteStatusMapper}, {@code NOT_FOUND} as an empty result.
+ * stream with flow control (see {@link GrpcBlobReader} and {@link GrpcBlobWriter}); remote failures
+ * come back through {@link RemoteStatusMapper}, {@code NOT_FOUND} as an empty result.
  *
- * <p>Sizes: the proto has no size field, so {@link #stat} and {@link #openRead} ask for the
- * chunk list and add it up (our server always lists at least the blob itself). A server that lists
- * no chunks (tvix's, for a blob it does not chunk) costs one extra read of the whole blob, which
- * is counted, not kept.
+ * <p>Sizes: the proto has no size field, so {@link #stat} and {@link #openRead} ask for the chunk
+ * list and add it up (our server always lists at least the blob itself). A server that lists no
+ * chunks (tvix's, for a blob it does not chunk) costs one extra read of the whole blob, which is
+ * counted, not kept.
  */
 public final class GrpcBlobService implements BlobService {
 
@@ -45,8 +45,8 @@ public final class GrpcBlobService implements BlobService {
   /**
    * A client of the store behind {@code channel}.
    *
-   * @param writePieceBytes size of the messages writers send; must fit the server's maximum
-   *     inbound message size
+   * @param writePieceBytes size of the messages writers send; must fit the server's maximum inbound
+   *     message size
    */
   public GrpcBlobService(Channel channel, int writePieceBytes) {
     this.channel = Objects.requireNonNull(channel, "channel");

@@ -11,10 +11,10 @@ import java.util.Arrays;
 import java.util.Objects;
 
 /**
- * A blob written over one {@code BlobService.Put} call. Bytes are collected into pieces of
- * {@code pieceBytes} and each full piece is sent as soon as the transport is ready, so memory
- * stays at about two pieces however long the blob. {@link #commit()} returns the digest the
- * server computed; closing without commit cancels the call, and the server stores nothing.
+ * A blob written over one {@code BlobService.Put} call. Bytes are collected into pieces of {@code
+ * pieceBytes} and each full piece is sent as soon as the transport is ready, so memory stays at
+ * about two pieces however long the blob. {@link #commit()} returns the digest the server computed;
+ * closing without commit cancels the call, and the server stores nothing.
  */
 final class GrpcBlobWriter extends BlobWriter {
 

@@ -10,11 +10,11 @@ import dev.tvixstore.protos.castore.PutDirectoryResponse;
 
 /**
  * A closure put over one {@code DirectoryService.Put} call: each directory is sent when {@link
- * #put} is called (waiting while the transport is not ready), and {@link #commit()} half-closes
- * and waits for the root digest. The server checks the rules; a rule it finds broken comes back
- * as the {@code InvalidClosureException} or {@code InvalidDirectoryException} naming it, from the
- * next {@code put} or from {@code commit}. Closing without commit cancels the call, and the
- * server stores nothing.
+ * #put} is called (waiting while the transport is not ready), and {@link #commit()} half-closes and
+ * waits for the root digest. The server checks the rules; a rule it finds broken comes back as the
+ * {@code InvalidClosureException} or {@code InvalidDirectoryException} naming it, from the next
+ * {@code put} or from {@code commit}. Closing without commit cancels the call, and the server
+ * stores nothing.
  */
 final class GrpcDirectoryPutter implements DirectoryPutter {
 
@@ -46,8 +46,8 @@ final class GrpcDirectoryPutter implements DirectoryPutter {
     finished = true;
     ByteString root = call.complete().getRootDigest();
     if (root.size() != B3Digest.LENGTH) {
-      throw new StorageException("remote store answered a root digest of " + root.size()
-          + " bytes");
+      throw new StorageException(
+          "remote store answered a root digest of " + root.size() + " bytes");
     }
     B3Digest digest = B3Digest.of(root.toByteArray());
     if (!digest.equals(last)) {

@@ -71,8 +71,8 @@ final class RemoteClosure implements Iterator<Directory>, AutoCloseable {
     ended = true;
     if (!expected.isEmpty() && !received.isEmpty()) {
       throw new DataLossException(
-          "closure of " + root + " ended without " + expected.size() + " directories it refers"
-              + " to, e.g. " + expected.iterator().next());
+          "closure of %s ended without %d directories it refers to, e.g. %s"
+              .formatted(root, expected.size(), expected.iterator().next()));
     }
     return false;
   }
@@ -92,8 +92,11 @@ final class RemoteClosure implements Iterator<Directory>, AutoCloseable {
     B3Digest digest = directory.digest();
     if (!expected.remove(digest)) {
       throw new DataLossException(
-          "closure of " + root + ": directory " + digest
-              + (received.contains(digest) ? " sent twice" : " sent before any refers to it"));
+          "closure of %s: directory %s %s"
+              .formatted(
+                  root,
+                  digest,
+                  received.contains(digest) ? "sent twice" : "sent before any refers to it"));
     }
     received.add(digest);
     for (DirectoryNode child : directory.directories()) {

@@ -16,12 +16,12 @@ import java.util.regex.Pattern;
 
 /**
  * The reverse of {@code GrpcStatusMapper}: a failed call's status as the store exception a local
- * backend would have thrown, so callers of a gRPC-backed service handle failures the same way.
- * The one place a client turns a status into an exception.
+ * backend would have thrown, so callers of a gRPC-backed service handle failures the same way. The
+ * one place a client turns a status into an exception.
  *
  * <ul>
- *   <li>{@code NOT_FOUND} → {@link NotFoundException} (the services turn it into an empty
- *       {@code Optional} where their interface says so);
+ *   <li>{@code NOT_FOUND} → {@link NotFoundException} (the services turn it into an empty {@code
+ *       Optional} where their interface says so);
  *   <li>{@code INVALID_ARGUMENT} → {@link InvalidClosureException} or {@link
  *       InvalidDirectoryException} when the description starts with one of their rule names (our
  *       server puts the rule first), else {@link InvalidRequestException};
@@ -37,8 +37,8 @@ import java.util.regex.Pattern;
 public final class RemoteStatusMapper {
 
   // "RULE: detail (offending)", the message format of InvalidDirectoryException.
-  private static final Pattern DIRECTORY_RULE = Pattern.compile("([A-Z_]+): (.*) \\((.*)\\)",
-      Pattern.DOTALL);
+  private static final Pattern DIRECTORY_RULE =
+      Pattern.compile("([A-Z_]+): (.*) \\((.*)\\)", Pattern.DOTALL);
   private static final Pattern CLOSURE_RULE = Pattern.compile("([A-Z_]+): (.*)", Pattern.DOTALL);
 
   private RemoteStatusMapper() {}
@@ -70,7 +70,8 @@ public final class RemoteStatusMapper {
   private static InvalidRequestException invalid(String description) {
     Matcher closure = CLOSURE_RULE.matcher(description);
     if (closure.matches()) {
-      InvalidClosureException.Rule rule = rule(InvalidClosureException.Rule.class, closure.group(1));
+      InvalidClosureException.Rule rule =
+          rule(InvalidClosureException.Rule.class, closure.group(1));
       if (rule != null) {
         return new InvalidClosureException(rule, closure.group(2));
       }

@@ -41,9 +41,9 @@ public final class ProtoConvert {
   }
 
   /**
-   * A Directory from the bytes of one message, validated against every rule of DESIGN §2,
-   * including that the bytes are the canonical encoding: the digest the store keeps is then the
-   * digest of exactly what the client sent.
+   * A Directory from the bytes of one message, validated against every rule of DESIGN §2, including
+   * that the bytes are the canonical encoding: the digest the store keeps is then the digest of
+   * exactly what the client sent.
    *
    * @throws InvalidDirectoryException naming the rule that was broken
    */
@@ -66,10 +66,10 @@ public final class ProtoConvert {
   }
 
   /**
-   * The Stat answer. The proto has no size field, so a client learns a blob's size from its
-   * chunk list only; when the backend lists no chunks (it does not chunk, or the blob is one
-   * chunk), the blob is listed as its own single chunk. DESIGN §2 allows that list, Read serves
-   * that digest, and tvix clients read a one-chunk blob as a whole.
+   * The Stat answer. The proto has no size field, so a client learns a blob's size from its chunk
+   * list only; when the backend lists no chunks (it does not chunk, or the blob is one chunk), the
+   * blob is listed as its own single chunk. DESIGN §2 allows that list, Read serves that digest,
+   * and tvix clients read a one-chunk blob as a whole.
    *
    * @param sendChunks whether the client asked for chunks; without it the answer is empty
    */
@@ -101,8 +101,8 @@ public final class ProtoConvert {
         throw new InvalidRequestException(
             field + ".size " + Long.toUnsignedString(chunk.getSize()) + " is over 2^63-1");
       }
-      chunks.add(new BlobStat.ChunkMeta(digest(chunk.getDigest(), field + ".digest"),
-          chunk.getSize()));
+      chunks.add(
+          new BlobStat.ChunkMeta(digest(chunk.getDigest(), field + ".digest"), chunk.getSize()));
     }
     return chunks;
   }

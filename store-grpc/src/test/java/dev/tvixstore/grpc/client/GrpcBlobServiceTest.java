@@ -132,26 +132,31 @@ class GrpcBlobServiceTest {
     backend.hold = true;
     byte[] data = BlobFixtures.random(32 * MIB, 24);
     AtomicLong handedOver = new AtomicLong();
-    InputStream source = new FilterInputStream(new ByteArrayInputStream(data)) {
-      @Override
-      public int read(byte[] b, int off, int len) throws IOException {
-        int n = super.read(b, off, len);
-        handedOver.addAndGet(Math.max(n, 0));
-        return n;
-      }
-    };
+    InputStream source =
+        new FilterInputStream(new ByteArrayInputStream(data)) {
+          @Override
+          public int read(byte[] b, int off, int len) throws IOException {
+            int n = super.read(b, off, len);
+            handedOver.addAndGet(Math.max(n, 0));
+            return n;
+          }
+        };
     CompletableFuture<B3Digest> put = new CompletableFuture<>();
-    Thread writerThread = new Thread(() -> {
-      try (BlobWriter writer = blobs.openWrite()) {
-        source.transferTo(writer);
-        put.complete(writer.commit());
-      } catch (Throwable t) {
-        put.completeExceptionally(t);
-      }
-    });
+    Thread writerThread =
+        new Thread(
+            () -> {
+              try (BlobWriter writer = blobs.openWrite()) {
+                source.transferTo(writer);
+                put.complete(writer.commit());
+              } catch (Throwable t) {
+                put.completeExceptionally(t);
+              }
+            });
     writerThread.start();
     assertTrue(backend.entered.await(10, TimeUnit.SECONDS), "the server is writing");
-    Await.until(() -> writerThread.getState() == Thread.State.WAITING, Duration.ofSeconds(10),
+    Await.until(
+        () -> writerThread.getState() == Thread.State.WAITING,
+        Duration.ofSeconds(10),
         "the client waits for the transport");
     long pieces = handedOver.get() / GrpcBlobService.DEFAULT_WRITE_PIECE_BYTES;
     assertTrue(pieces <= 3, handedOver.get() + " bytes taken while the server was stuck");
@@ -182,22 +187,24 @@ class GrpcBlobServiceTest {
 
     @Override
     public void stat(StatBlobRequest request, StreamObserver<StatBlobResponse> response) {
-      real.stat(request, new StreamObserver<>() {
-        @Override
-        public void onNext(StatBlobResponse value) {
-          response.onNext(StatBlobResponse.getDefaultInstance());
-        }
+      real.stat(
+          request,
+          new StreamObserver<>() {
+            @Override
+            public void onNext(StatBlobResponse value) {
+              response.onNext(StatBlobResponse.getDefaultInstance());
+            }
 
-        @Override
-        public void onError(Throwable t) {
-          response.onError(t);
-        }
+            @Override
+            public void onError(Throwable t) {
+              response.onError(t);
+            }
 
-        @Override
-        public void onCompleted() {
-          response.onCompleted();
-        }
-      });
+            @Override
+            public void onCompleted() {
+              response.onCompleted();
+            }
+          });
     }
 
     @Override

@@ -67,8 +67,7 @@ class GrpcDirectoryServiceTest {
   @Test
   void aDirectoryWithAnotherDigestIsDataLoss() {
     GrpcDirectoryService directories = client(sending(B));
-    DataLossException e =
-        assertThrows(DataLossException.class, () -> directories.get(D.digest()));
+    DataLossException e = assertThrows(DataLossException.class, () -> directories.get(D.digest()));
     assertTrue(e.getMessage().contains("sent directory " + B.digest()), e.getMessage());
   }
 

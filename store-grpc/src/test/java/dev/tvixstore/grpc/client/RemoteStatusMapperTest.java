@@ -48,8 +48,9 @@ class RemoteStatusMapperTest {
 
   @Test
   void closureRulesComeBackWithTheirRule() {
-    var sent = new InvalidClosureException(
-        InvalidClosureException.Rule.DANGLING_CHILD, "directory 11 has child 'a' -> 22");
+    var sent =
+        new InvalidClosureException(
+            InvalidClosureException.Rule.DANGLING_CHILD, "directory 11 has child 'a' -> 22");
     var back = assertInstanceOf(InvalidClosureException.class, roundTrip(sent));
     assertEquals(InvalidClosureException.Rule.DANGLING_CHILD, back.rule());
     assertEquals(sent.getMessage(), back.getMessage());
@@ -57,8 +58,9 @@ class RemoteStatusMapperTest {
 
   @Test
   void directoryRulesComeBackWithTheirRuleAndOffendingValue() {
-    var sent = new InvalidDirectoryException(
-        InvalidDirectoryException.Rule.NAME_CONTAINS_SLASH, "\"a/b (x)\"", "name has '/'");
+    var sent =
+        new InvalidDirectoryException(
+            InvalidDirectoryException.Rule.NAME_CONTAINS_SLASH, "\"a/b (x)\"", "name has '/'");
     var back = assertInstanceOf(InvalidDirectoryException.class, roundTrip(sent));
     assertEquals(InvalidDirectoryException.Rule.NAME_CONTAINS_SLASH, back.rule());
     assertEquals(sent.getMessage(), back.getMessage());
@@ -66,11 +68,13 @@ class RemoteStatusMapperTest {
 
   @Test
   void anInvalidArgumentThatNamesNoRuleIsAnInvalidRequest() {
-    StoreException back = RemoteStatusMapper.toException(
-        Status.INVALID_ARGUMENT.withDescription("NOT_A_RULE: whatever").asRuntimeException());
+    StoreException back =
+        RemoteStatusMapper.toException(
+            Status.INVALID_ARGUMENT.withDescription("NOT_A_RULE: whatever").asRuntimeException());
     assertSame(InvalidRequestException.class, back.getClass());
-    assertSame(InvalidRequestException.class, RemoteStatusMapper.toException(
-        Status.INVALID_ARGUMENT.asRuntimeException()).getClass());
+    assertSame(
+        InvalidRequestException.class,
+        RemoteStatusMapper.toException(Status.INVALID_ARGUMENT.asRuntimeException()).getClass());
   }
 
   @Test

@@ -5,8 +5,8 @@ import java.util.function.BooleanSupplier;
 
 /**
  * Waits for a condition that no callback announces (a thread parking, a counter another thread
- * lowers after answering): spins, yielding, up to a deadline. Not a sleep: it returns as soon
- * as the condition holds.
+ * lowers after answering): spins, yielding, up to a deadline. Not a sleep: it returns as soon as
+ * the condition holds.
  */
 public final class Await {
 

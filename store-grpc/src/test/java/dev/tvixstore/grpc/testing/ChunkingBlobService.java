@@ -37,8 +37,14 @@ public final class ChunkingBlobService implements BlobService {
 
   @Override
   public Optional<BlobStat> stat(B3Digest digest, boolean withChunks) {
-    return store.stat(digest, false).map(s -> new BlobStat(digest, s.size(),
-        withChunks ? chunkLists.getOrDefault(digest, List.of()) : List.of()));
+    return store
+        .stat(digest, false)
+        .map(
+            s ->
+                new BlobStat(
+                    digest,
+                    s.size(),
+                    withChunks ? chunkLists.getOrDefault(digest, List.of()) : List.of()));
   }
 
   @Override

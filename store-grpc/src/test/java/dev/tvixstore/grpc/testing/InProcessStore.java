@@ -38,9 +38,9 @@ public final class InProcessStore implements AutoCloseable {
   }
 
   /**
-   * Serves {@code services} with every callback on the thread that caused it: a client's
-   * {@code request(n)} returns only after the server has reacted to it, which makes flow
-   * control observable step by step.
+   * Serves {@code services} with every callback on the thread that caused it: a client's {@code
+   * request(n)} returns only after the server has reacted to it, which makes flow control
+   * observable step by step.
    */
   public static InProcessStore serveDirect(BindableService... services) {
     String name = InProcessServerBuilder.generateName();

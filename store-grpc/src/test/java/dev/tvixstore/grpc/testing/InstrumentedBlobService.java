@@ -14,9 +14,9 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * Wraps a blob service and lets a test watch and steer it: bytes handed out by readers, readers
- * and writers closed, a reader that fails with data loss after some bytes, a writer or stat that
- * blocks until released.
+ * Wraps a blob service and lets a test watch and steer it: bytes handed out by readers, readers and
+ * writers closed, a reader that fails with data loss after some bytes, a writer or stat that blocks
+ * until released.
  */
 public final class InstrumentedBlobService implements BlobService {
 

@@ -14,9 +14,9 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
 
 /**
- * An in-memory directory service a test can watch and damage: directories can be hidden (as if
- * lost from disk), closures count what was pulled from them and report their closing, putters
- * report being closed without commit.
+ * An in-memory directory service a test can watch and damage: directories can be hidden (as if lost
+ * from disk), closures count what was pulled from them and report their closing, putters report
+ * being closed without commit.
  */
 public final class InstrumentedDirectoryService implements DirectoryService {
 
