@@ -34,7 +34,9 @@ import java.util.Objects;
  */
 public class BlobServiceGrpcAdapter extends BlobServiceGrpc.BlobServiceImplBase {
 
-  /** Default largest {@code BlobChunk} that {@code Read} sends: 1 MiB, as tvix's server. */
+  /**
+   * Default largest {@code BlobChunk} that {@code Read} sends: 1 MiB, a quarter of gRPC's limit.
+   */
   public static final int DEFAULT_READ_PIECE_BYTES = 1 << 20;
 
   private final BlobService blobs;

@@ -21,8 +21,9 @@ import java.util.concurrent.atomic.AtomicInteger;
  *
  * <p>Why not simply let the executor reject: grpc-java does not handle a {@code
  * RejectedExecutionException} from the server executor (grpc-java issue 636, open). Rejected when a
- * call starts, the stream is reset with {@code INTERNAL}; rejected later, the call's callback is
- * dropped, so a handler never learns that its call ended and leaks its writer.
+ * call starts, the stream is reset and the client sees {@code INTERNAL}; rejected later, the client
+ * sees {@code UNKNOWN} and the call's callback is dropped, so its handler never learns that the
+ * call ended (a Put would leak its writer).
  *
  * <p>How: the server runs on the transport thread ({@code directExecutor}) until this class, as its
  * {@link ServerCallExecutorSupplier}, decides each call. An admitted call moves to the pool; a call
@@ -34,6 +35,9 @@ import java.util.concurrent.atomic.AtomicInteger;
  * <p>gRPC serializes a call's callbacks, so an admitted call holds at most one task in the pool,
  * momentarily two (one finishing while its next is queued): a bound of half the pool's threads plus
  * queue ({@link #safeLimit}) keeps the pool from ever being full. The pool must serve gRPC only.
+ *
+ * <p>{@code ServerBuilder.callExecutor} is marked experimental in grpc-java (since 1.39); the tests
+ * in {@code CallAdmissionTest} would show a change of its behaviour.
  */
 public final class CallAdmission implements ServerCallExecutorSupplier, ServerInterceptor {
 
