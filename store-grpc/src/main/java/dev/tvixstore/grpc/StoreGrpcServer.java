@@ -25,46 +25,69 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * The store's gRPC server: the given services plus standard health and server reflection (v1 and
- * v1alpha). Plain class: the web module runs it inside the container, tests run it on a free
- * port or in-process.
+ * v1alpha). Plain class: the web module runs it inside the container, tests run it on a free port
+ * or in-process.
  */
 public final class StoreGrpcServer {
 
   private final Server server;
   private final HealthStatusManager health;
   private final List<String> serviceNames;
+  private final CallAdmission admission;
   private boolean stopping;
 
   private StoreGrpcServer(
-      ServerBuilder<?> builder, HealthStatusManager health, List<ServerServiceDefinition> defs) {
+      ServerBuilder<?> builder,
+      HealthStatusManager health,
+      List<ServerServiceDefinition> defs,
+      CallAdmission admission) {
     this.health = health;
+    this.admission = admission;
     this.serviceNames = defs.stream().map(d -> d.getServiceDescriptor().getName()).toList();
     defs.forEach(builder::addService);
     this.server = builder.build();
   }
 
   /**
-   * A Netty server bound to {@code settings.host():settings.port()} (an explicit host: binding
-   * the wildcard fails on machines without IPv6, stack-spike §4), running calls on
-   * {@code executor}.
+   * A Netty server bound to {@code settings.host():settings.port()} (an explicit host: binding the
+   * wildcard fails on machines without IPv6, stack-spike §4), running calls on {@code executor}
+   * with as many calls in progress as it can take without rejecting ({@link
+   * CallAdmission#safeLimit}); calls beyond that get {@code RESOURCE_EXHAUSTED}.
    */
   public static StoreGrpcServer netty(
       GrpcServerSettings settings, Executor executor, List<BindableService> services) {
+    return netty(settings, executor, CallAdmission.safeLimit(executor), services);
+  }
+
+  /**
+   * As {@link #netty(GrpcServerSettings, Executor, List)}, with an explicit bound on the calls in
+   * progress; it should not exceed {@link CallAdmission#safeLimit} of {@code executor}.
+   */
+  public static StoreGrpcServer netty(
+      GrpcServerSettings settings,
+      Executor executor,
+      int maxCallsInProgress,
+      List<BindableService> services) {
+    CallAdmission admission = new CallAdmission(executor, maxCallsInProgress);
     NettyServerBuilder builder =
         NettyServerBuilder.forAddress(new InetSocketAddress(settings.host(), settings.port()))
             .maxInboundMessageSize(settings.maxInboundMessageBytes())
-            .executor(executor);
-    return assemble(builder, services);
+            // Calls start on the transport thread and are admitted to the pool or refused there
+            // (CallAdmission explains why the pool must never reject).
+            .directExecutor()
+            .callExecutor(admission);
+    return assemble(builder, services, admission);
   }
 
   /** The same services on any builder (tests use an in-process one). */
   public static StoreGrpcServer on(ServerBuilder<?> builder, List<BindableService> services) {
-    return assemble(builder, services);
+    return assemble(builder, services, null);
   }
 
   /**
    * A fixed pool with a bounded queue, so a flood of calls cannot grow threads or memory without
-   * limit; the container passes its managed thread factory so handlers may call EJBs.
+   * limit; the container passes its managed thread factory so handlers may call EJBs. {@link
+   * #netty} admits only as many calls as this pool takes without rejecting.
    */
   public static ExecutorService boundedExecutor(ThreadFactory threads, int size, int queue) {
     return new ThreadPoolExecutor(
@@ -73,7 +96,7 @@ public final class StoreGrpcServer {
 
   @SuppressWarnings("deprecation") // v1alpha reflection: older grpcurl/evans only speak that one.
   private static StoreGrpcServer assemble(
-      ServerBuilder<?> builder, List<BindableService> services) {
+      ServerBuilder<?> builder, List<BindableService> services, CallAdmission admission) {
     HealthStatusManager health = new HealthStatusManager();
     List<ServerServiceDefinition> defs = new ArrayList<>();
     services.forEach(s -> defs.add(Objects.requireNonNull(s, "service").bindService()));
@@ -81,7 +104,10 @@ public final class StoreGrpcServer {
         .addService(health.getHealthService())
         .addService(ProtoReflectionServiceV1.newInstance())
         .addService(ProtoReflectionService.newInstance());
-    return new StoreGrpcServer(builder, health, defs);
+    if (admission != null) {
+      builder.intercept(admission); // the last one added is the outermost
+    }
+    return new StoreGrpcServer(builder, health, defs, admission);
   }
 
   /** Binds the port and reports SERVING, overall and per service. */
@@ -99,6 +125,11 @@ public final class StoreGrpcServer {
   /** The bound port (the real one when 0 was asked for). */
   public int port() {
     return server.getPort();
+  }
+
+  /** Calls admitted and not yet ended; 0 for a server without admission control ({@link #on}). */
+  public int callsInProgress() {
+    return admission == null ? 0 : admission.inProgress();
   }
 
   /** Full names of the store services registered (without health and reflection). */

@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.google.protobuf.ByteString;
+import dev.tvixstore.castore.blob.InMemoryBlobService;
+import dev.tvixstore.castore.directory.InMemoryDirectoryService;
 import dev.tvixstore.protos.castore.BlobServiceGrpc;
 import dev.tvixstore.protos.castore.StatBlobRequest;
 import io.grpc.ManagedChannel;
@@ -46,8 +48,8 @@ class StoreGrpcServerTest {
                 new GrpcServerSettings("127.0.0.1", 0, MAX_MESSAGE),
                 executor,
                 List.of(
-                    new BlobServiceGrpcAdapter(),
-                    new DirectoryServiceGrpcAdapter(),
+                    new BlobServiceGrpcAdapter(new InMemoryBlobService()),
+                    new DirectoryServiceGrpcAdapter(new InMemoryDirectoryService()),
                     new PathInfoServiceGrpcAdapter()))
             .start();
     channel = NettyChannelBuilder.forAddress("127.0.0.1", server.port()).usePlaintext().build();
