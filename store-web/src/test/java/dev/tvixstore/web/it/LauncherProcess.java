@@ -77,6 +77,19 @@ final class LauncherProcess implements AutoCloseable {
     return false;
   }
 
+  /** Sends SIGKILL and waits for the process to be gone: a crash, nothing gets to clean up. */
+  void kill() throws InterruptedException {
+    process.destroyForcibly();
+    if (!process.waitFor(30, TimeUnit.SECONDS)) {
+      throw new AssertionError("process survived SIGKILL for 30 s");
+    }
+  }
+
+  /** The process id, for reading its memory use from /proc. */
+  long pid() {
+    return process.pid();
+  }
+
   /** Sends SIGTERM (what {@code Process.destroy} does on Linux). */
   void terminate() {
     process.destroy();

@@ -108,8 +108,8 @@ class StoreEndpointsIT {
   }
 
   @Test
-  void storeServicesAnswerUnimplemented() {
-    GrpcProbe.assertUnimplemented(channel);
+  void castoreServicesAnswerFromTheDeployedBackends() {
+    GrpcProbe.assertCastoreServedAndPathInfoUnimplemented(channel);
   }
 
   @Test
