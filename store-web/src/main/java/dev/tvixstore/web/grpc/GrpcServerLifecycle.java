@@ -1,5 +1,7 @@
 package dev.tvixstore.web.grpc;
 
+import dev.tvixstore.castore.blob.BlobService;
+import dev.tvixstore.castore.directory.DirectoryService;
 import dev.tvixstore.ejb.config.StoreConfig;
 import dev.tvixstore.grpc.BlobServiceGrpcAdapter;
 import dev.tvixstore.grpc.DirectoryServiceGrpcAdapter;
@@ -44,6 +46,10 @@ public class GrpcServerLifecycle {
 
   @Inject private StoreConfig config;
 
+  @Inject private BlobService blobs;
+
+  @Inject private DirectoryService directories;
+
   private ExecutorService executor;
   private StoreGrpcServer server;
 
@@ -56,8 +62,8 @@ public class GrpcServerLifecycle {
                     config.grpcAddress(), config.grpcPort(), config.grpcMaxMessageBytes()),
                 executor,
                 List.of(
-                    new BlobServiceGrpcAdapter(),
-                    new DirectoryServiceGrpcAdapter(),
+                    new BlobServiceGrpcAdapter(blobs),
+                    new DirectoryServiceGrpcAdapter(directories),
                     new PathInfoServiceGrpcAdapter()))
             .start();
     LOG.info(() -> "tvix-store gRPC serving on " + config.grpcAddress() + ":" + server.port());

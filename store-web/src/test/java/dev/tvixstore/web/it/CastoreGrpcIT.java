@@ -137,7 +137,7 @@ class CastoreGrpcIT {
     assertStatus(Status.Code.INVALID_ARGUMENT, () -> getDirectory(digest, true));
   }
 
-  @ParameterizedTest
+  @ParameterizedTest(name = "{0}")
   @MethodSource("dev.tvixstore.web.it.BrokenClosures#all")
   void everyDirectoryRuleIsRejectedAndNothingOfTheStreamStored(BrokenClosures broken) {
     StatusRuntimeException e =
