@@ -57,4 +57,19 @@ public interface BlobService extends BlobOpener {
   default boolean has(B3Digest digest) {
     return stat(digest, false).isPresent();
   }
+
+  /**
+   * Whether the blob is stored and everything its content is read from is present, checked
+   * without reading that content: for a chunking backend, the blob's chunk list is known and every
+   * chunk's file exists. The NAR renderer asks this of every blob it will need before it sends a
+   * byte (DESIGN.md §5, fail closed). A {@code true} answer promises presence, not integrity:
+   * reads still check every chunk and may throw {@code DataLossException}.
+   *
+   * <p>The default is {@link #has}, right for backends whose metadata and content cannot part.
+   *
+   * @return false when the blob is not stored, or stored but with content missing
+   */
+  default boolean isComplete(B3Digest digest) {
+    return has(digest);
+  }
 }

@@ -177,6 +177,14 @@ public abstract class BlobServiceContract {
   }
 
   @Test
+  void storedBlobIsCompleteAndUnknownIsNot() throws IOException {
+    B3Digest d = put(BlobFixtures.MULTI_CHUNK);
+    assertTrue(service.isComplete(d));
+    assertTrue(service.isComplete(B3Digest.EMPTY));
+    assertFalse(service.isComplete(B3Digest.hash(BlobFixtures.SMALL)));
+  }
+
+  @Test
   void concurrentWritersOfOverlappingContentAllSucceed() throws Exception {
     ExecutorService pool = Executors.newFixedThreadPool(4);
     try {
