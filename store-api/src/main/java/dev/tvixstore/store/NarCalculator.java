@@ -43,7 +43,8 @@ public final class NarCalculator {
    * @throws dev.tvixstore.error.DataLossException if stored data is damaged or missing
    */
   public NarCalculation calculate(Node root) {
-    try (HashingOutputStream hashing = HashingOutputStream.sha256(OutputStream.nullOutputStream())) {
+    try (HashingOutputStream hashing =
+        HashingOutputStream.sha256(OutputStream.nullOutputStream())) {
       render.write(root, hashing);
       return new NarCalculation(hashing.byteCount(), NixHash.sha256(hashing.sha256Digest()));
     } catch (IOException e) {

@@ -48,7 +48,8 @@ public final class NarIngester {
   /**
    * Reads the whole NAR from {@code in} (not closed) and stores its contents.
    *
-   * @throws dev.tvixstore.nix.InvalidNarException if the NAR is malformed (nothing reachable stored)
+   * @throws dev.tvixstore.nix.InvalidNarException if the NAR is malformed (nothing reachable
+   *     stored)
    * @throws IOException if reading {@code in} fails
    */
   public Result ingest(InputStream in) throws IOException {
@@ -62,7 +63,8 @@ public final class NarIngester {
    * propagates. The binary cache upload compares the hash and size the client announced here, and
    * checks the rest of its request body (DESIGN.md §5: nothing half-ingested becomes visible).
    *
-   * @throws dev.tvixstore.nix.InvalidNarException if the NAR is malformed (nothing reachable stored)
+   * @throws dev.tvixstore.nix.InvalidNarException if the NAR is malformed (nothing reachable
+   *     stored)
    * @throws IOException if reading {@code in} fails
    */
   public Result ingest(InputStream in, Consumer<NarCalculation> beforeCommit) throws IOException {
@@ -75,7 +77,8 @@ public final class NarIngester {
       if (root instanceof DirectoryNode dir) {
         B3Digest committed = putter.commit();
         if (!committed.equals(dir.digest())) {
-          throw new IllegalStateException("NAR reader's root " + root + " is not the last directory");
+          throw new IllegalStateException(
+              "NAR reader's root " + root + " is not the last directory");
         }
       }
       return new Result(root, nar);

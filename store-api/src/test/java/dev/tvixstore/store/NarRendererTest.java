@@ -107,7 +107,8 @@ class NarRendererTest {
   void aRangeInsideAFileReadsOnlyTheBytesOfTheRange() throws IOException {
     PreparedNar nar = renderer.prepare(ingest("large-file"));
     byte[] expected = vectorNar("large-file");
-    assertArrayEquals(Arrays.copyOfRange(expected, 700_000, 700_100), render(nar, 700_000, 700_100));
+    assertArrayEquals(
+        Arrays.copyOfRange(expected, 700_000, 700_100), render(nar, 700_000, 700_100));
     assertEquals(1, blobs.opened());
     assertEquals(100, blobs.bytesRead());
     render(nar, 0, 64); // framing only: the blob is not even opened

@@ -47,7 +47,7 @@ public abstract class PathInfoServiceContract {
    * A fresh store: the PathInfo service under test and the castore services it checks and renders
    * from.
    */
-  protected record Store(BlobService blobs, DirectoryService directories, PathInfoService paths) {}
+  public record Store(BlobService blobs, DirectoryService directories, PathInfoService paths) {}
 
   /** The store under test, fresh for each test. */
   protected Store store;
@@ -122,7 +122,8 @@ public abstract class PathInfoServiceContract {
     PathInfo signed = ingest("with-refs");
     PathInfo unsigned = signed.withSignatures(List.of());
     PathInfo other = new PathInfo(signed.storePath(), signed.node(), signed.references(),
-        signed.narSize(), signed.narSha256(), List.of(new NarSignature("other-cache-1", new byte[64])),
+        signed.narSize(), signed.narSha256(),
+        List.of(new NarSignature("other-cache-1", new byte[64])),
         signed.deriver(), signed.ca());
     store.paths().put(new PathInfo(signed.storePath(), signed.node(), signed.references(),
         signed.narSize(), signed.narSha256(), List.of(), signed.deriver(), signed.ca()));

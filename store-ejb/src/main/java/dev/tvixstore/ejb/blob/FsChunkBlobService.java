@@ -17,7 +17,8 @@ import java.util.concurrent.Executor;
  * BlobCatalog} (the database in the server). A blob's metadata is committed only after its
  * chunk files are durable. Reads start at any offset without touching earlier chunks, and check
  * every chunk against its BLAKE3 first ({@code DataLossException} naming the chunk otherwise).
- * {@link #stat} with chunks lists a single-chunk blob's one chunk. Thread-safe.
+ * {@link #stat} with chunks lists a single-chunk blob's one chunk; {@link #isComplete} checks that
+ * every chunk file exists. Thread-safe.
  */
 public final class FsChunkBlobService implements BlobService, AutoCloseable {
   private final ChunkFileStore store;
@@ -75,6 +76,17 @@ public final class FsChunkBlobService implements BlobService, AutoCloseable {
           : Optional.empty();
     }
     return chunks(digest).map(chunks -> statOf(digest, chunks));
+  }
+
+  /**
+   * Whether the blob's chunk list is catalogued and each of its chunk files exists: one catalog
+   * read and a file-existence check per chunk, no chunk read or decoded.
+   */
+  @Override
+  public boolean isComplete(B3Digest digest) {
+    return chunks(digest)
+        .map(chunks -> chunks.stream().allMatch(c -> store.exists(c.digest())))
+        .orElse(false);
   }
 
   private static BlobStat statOf(B3Digest digest, List<ChunkRef> chunks) {

@@ -2,6 +2,7 @@ package dev.tvixstore.ejb.blob;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -112,6 +113,15 @@ class FsChunkBlobServiceTest {
       DataLossException e = assertThrows(DataLossException.class, r::readAllBytes);
       assertTrue(e.getMessage().contains(second.toHex()), e.getMessage());
     }
+  }
+
+  @Test
+  void aBlobMissingAChunkFileIsStoredButNotComplete() throws Exception {
+    B3Digest d = put(random(300_000, 7));
+    assertTrue(service.isComplete(d));
+    Files.delete(store.pathOf(chunksOf(d).get(2).digest()));
+    assertFalse(service.isComplete(d));
+    assertTrue(service.has(d));
   }
 
   @Test
