@@ -1,0 +1,101 @@
+package dev.tvixstore.ejb.upload;
+
+import dev.tvixstore.castore.CastoreProto;
+import dev.tvixstore.ejb.persistence.InsertIfAbsent;
+import dev.tvixstore.ejb.persistence.Transactions;
+import dev.tvixstore.error.DataLossException;
+import dev.tvixstore.nix.NixHash;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * A {@link NarUploadLog} in the metadata database (table {@code nar_upload}, migration V3). Plain
+ * JDBC through the EntityManager's connection: one table, no entity graph to manage. Concurrent
+ * uploads of one file both succeed ({@link InsertIfAbsent}).
+ */
+public final class JpaNarUploadLog implements NarUploadLog {
+  private static final String COLUMNS =
+      "file_sha256, compression, file_size, nar_sha256, nar_size, root_node";
+
+  private final Transactions transactions;
+
+  /** A log whose every read and write is one transaction of {@code transactions}. */
+  public JpaNarUploadLog(Transactions transactions) {
+    this.transactions = Objects.requireNonNull(transactions, "transactions");
+  }
+
+  @Override
+  public void record(NarUpload upload) {
+    transactions.inTransaction(
+        em ->
+            em.callWithConnection(
+                (Connection c) -> {
+                  try (InsertIfAbsent row =
+                      InsertIfAbsent.prepare(
+                          c,
+                          "nar_upload",
+                          "file_sha256",
+                          "compression",
+                          "file_size",
+                          "nar_sha256",
+                          "nar_size",
+                          "root_node")) {
+                    row.add(
+                        upload.fileSha256().digest(),
+                        upload.compression(),
+                        upload.fileSize(),
+                        upload.narSha256().digest(),
+                        upload.narSize(),
+                        CastoreProto.encode(upload.root()));
+                    return row.execute()[0];
+                  }
+                }));
+  }
+
+  @Override
+  public Optional<NarUpload> findByFileSha256(NixHash fileSha256) {
+    return findOne("file_sha256", fileSha256);
+  }
+
+  @Override
+  public Optional<NarUpload> findByNarSha256(NixHash narSha256) {
+    return findOne("nar_sha256", narSha256);
+  }
+
+  /** {@code column} is one of this class's constants, never input. */
+  private Optional<NarUpload> findOne(String column, NixHash hash) {
+    byte[] key = hash.digest();
+    String sql =
+        "SELECT " + COLUMNS + " FROM nar_upload WHERE " + column + " = ? FETCH FIRST 1 ROWS ONLY";
+    return transactions.inTransaction(
+        em ->
+            em.callWithConnection(
+                (Connection c) -> {
+                  try (PreparedStatement s = c.prepareStatement(sql)) {
+                    s.setBytes(1, key);
+                    try (ResultSet rs = s.executeQuery()) {
+                      return rs.next() ? Optional.of(upload(rs)) : Optional.<NarUpload>empty();
+                    }
+                  }
+                }));
+  }
+
+  private static NarUpload upload(ResultSet rs) throws SQLException {
+    try {
+      return new NarUpload(
+          NixHash.sha256(rs.getBytes(1)),
+          rs.getString(2),
+          rs.getLong(3),
+          NixHash.sha256(rs.getBytes(4)),
+          rs.getLong(5),
+          CastoreProto.parseNode(rs.getBytes(6)));
+    } catch (RuntimeException e) {
+      // The table's constraints make this impossible unless the rows were damaged.
+      throw new DataLossException("a nar_upload row cannot be read: " + e.getMessage(), e);
+    }
+  }
+}
