@@ -1,0 +1,48 @@
+package dev.tvixstore.web.cache;
+
+import dev.tvixstore.ejb.upload.NarUploadLog;
+import dev.tvixstore.store.NarIngester;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.io.IOException;
+import java.io.InputStream;
+
+/**
+ * {@code PUT /nar/<filehash>.nar[.xz|.zst|.bz2]} (DESIGN §5): takes in an upload ({@link
+ * NarUploader}). GET and HEAD are served by {@link CacheReadFilter}.
+ */
+@Path("nar/{file}")
+@RequestScoped
+public class NarResource {
+
+  @Inject private NarUploadLog uploads;
+  @Inject private NarIngester ingester;
+  @Inject private CacheSettings settings;
+  @Context private HttpServletRequest request;
+
+  @PUT
+  @Consumes(MediaType.WILDCARD)
+  public Response put(
+      @PathParam("file") String file,
+      @HeaderParam(HttpHeaders.CONTENT_LENGTH) @DefaultValue("-1") long contentLength,
+      InputStream body)
+      throws IOException {
+    new WriteAccess(settings).check(request.getRemoteAddr(), request.getHeader("Authorization"));
+    NarFileName name = NarFileName.parse(file);
+    NarUploader uploader = new NarUploader(ingester, uploads, settings.maxNarSize());
+    uploader.checkDeclaredLength(contentLength); // before a byte is read: 413, no 100 Continue
+    uploader.upload(name, body, contentLength);
+    return Response.noContent().build();
+  }
+}
