@@ -1,6 +1,7 @@
 package dev.tvixstore.web.cache;
 
 import dev.tvixstore.castore.Node;
+import dev.tvixstore.castore.PathComponent;
 import dev.tvixstore.ejb.upload.NarUpload;
 import dev.tvixstore.ejb.upload.NarUploadLog;
 import dev.tvixstore.error.InvalidRequestException;
@@ -81,7 +82,8 @@ public final class NarInfoUploader {
     Optional<PathInfo> stored = index.findByNarSha256(info.narHash());
     if (stored.isPresent()) {
       requireSize(info, stored.get().narSize());
-      return stored.get().node();
+      // The stored path may have another name: the new PathInfo names the root itself.
+      return stored.get().node().withName(PathComponent.EMPTY);
     }
     throw new InvalidRequestException(
         "no NAR with NarHash " + info.narHash() + " has been uploaded; PUT it first");

@@ -24,8 +24,8 @@ public record NixCacheInfo(int priority) {
   }
 
   /**
-   * Whether a {@code nix-cache-info} that a client uploads agrees with ours: Nix sends one when
-   * its GET failed, and we accept it when it names the same store dir.
+   * Whether a {@code nix-cache-info} that a client uploads agrees with ours: Nix sends one when its
+   * GET failed, and we accept it when it names the same store dir.
    */
   public static boolean agreesWith(String uploaded) {
     return uploaded

@@ -103,13 +103,11 @@ public final class SigningKeyFiles {
    * complete or absent, never half-written, and two processes starting at once agree on one.
    */
   private static boolean writeOnce(Path target, String content, boolean secret) throws IOException {
-    FileAttribute<?>[] attributes =
-        secret
-            ? new FileAttribute<?>[] {
-              PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------"))
-            }
-            : new FileAttribute<?>[0];
-    Path tmp = Files.createTempFile(target.getParent(), ".signing-key", ".tmp", attributes);
+    // The secret is the owner's only; the public half is for anyone to copy.
+    FileAttribute<?> mode =
+        PosixFilePermissions.asFileAttribute(
+            PosixFilePermissions.fromString(secret ? "rw-------" : "rw-r--r--"));
+    Path tmp = Files.createTempFile(target.getParent(), ".signing-key", ".tmp", mode);
     try {
       try (FileChannel channel = FileChannel.open(tmp, StandardOpenOption.WRITE)) {
         channel.write(ByteBuffer.wrap(content.getBytes(StandardCharsets.UTF_8)));

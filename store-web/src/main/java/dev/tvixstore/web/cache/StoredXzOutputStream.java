@@ -37,6 +37,8 @@ final class StoredXzOutputStream extends FilterOutputStream {
 
   private final CRC32 dataCrc = new CRC32();
   private final byte[] chunkHeader = new byte[3];
+  private final byte[] buffer = new byte[CHUNK];
+  private int pending;
   private long size;
   private boolean closed;
 
@@ -72,21 +74,41 @@ final class StoredXzOutputStream extends FilterOutputStream {
     write(new byte[] {(byte) b}, 0, 1);
   }
 
+  /**
+   * Chunks are always full 64 KiB but the last, whatever the writes, so that the length is the one
+   * {@link #encodedLength} promised: full chunks go straight from {@code b}, the rest through a
+   * buffer.
+   */
   @Override
   public void write(byte[] b, int off, int len) throws IOException {
     while (len > 0) {
-      int n = Math.min(len, CHUNK);
-      // Control 1 resets the dictionary (required first), 2 keeps it; then size - 1, big-endian.
-      chunkHeader[0] = (byte) (size == 0 ? 1 : 2);
-      chunkHeader[1] = (byte) ((n - 1) >>> 8);
-      chunkHeader[2] = (byte) (n - 1);
-      out.write(chunkHeader);
-      out.write(b, off, n);
-      dataCrc.update(b, off, n);
-      size += n;
+      if (pending == 0 && len >= CHUNK) {
+        chunk(b, off, CHUNK);
+        off += CHUNK;
+        len -= CHUNK;
+        continue;
+      }
+      int n = Math.min(len, CHUNK - pending);
+      System.arraycopy(b, off, buffer, pending, n);
+      pending += n;
       off += n;
       len -= n;
+      if (pending == CHUNK) {
+        chunk(buffer, 0, CHUNK);
+        pending = 0;
+      }
     }
+  }
+
+  private void chunk(byte[] b, int off, int n) throws IOException {
+    // Control 1 resets the dictionary (required first), 2 keeps it; then size - 1, big-endian.
+    chunkHeader[0] = (byte) (size == 0 ? 1 : 2);
+    chunkHeader[1] = (byte) ((n - 1) >>> 8);
+    chunkHeader[2] = (byte) (n - 1);
+    out.write(chunkHeader);
+    out.write(b, off, n);
+    dataCrc.update(b, off, n);
+    size += n;
   }
 
   /** Finishes the stream: end marker, check, index and footer. Does not close the target. */
@@ -96,6 +118,10 @@ final class StoredXzOutputStream extends FilterOutputStream {
       return;
     }
     closed = true;
+    if (pending > 0) {
+      chunk(buffer, 0, pending);
+      pending = 0;
+    }
     long lzma2 = lzma2Length(size);
     long unpadded = BLOCK_HEADER_LENGTH + lzma2 + CHECK_LENGTH;
     byte[] tail = new byte[1 + 3 + CHECK_LENGTH + (int) indexLength(unpadded, size) + 12];
