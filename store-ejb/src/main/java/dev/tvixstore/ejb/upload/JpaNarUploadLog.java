@@ -2,6 +2,7 @@ package dev.tvixstore.ejb.upload;
 
 import dev.tvixstore.castore.CastoreProto;
 import dev.tvixstore.ejb.persistence.InsertIfAbsent;
+import dev.tvixstore.ejb.persistence.SqlDialect;
 import dev.tvixstore.ejb.persistence.Transactions;
 import dev.tvixstore.error.DataLossException;
 import dev.tvixstore.nix.NixHash;
@@ -9,15 +10,20 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 
 /**
  * A {@link NarUploadLog} in the metadata database (table {@code nar_upload}, migration V3). Plain
  * JDBC through the EntityManager's connection: one table, no entity graph to manage. Concurrent
- * uploads of one file both succeed ({@link InsertIfAbsent}).
+ * uploads of one file both succeed ({@link InsertIfAbsent}). A record is on disk when {@link
+ * #record} returns, also on H2.
  */
 public final class JpaNarUploadLog implements NarUploadLog {
+  private static final Logger LOG = Logger.getLogger(JpaNarUploadLog.class.getName());
   private static final String COLUMNS =
       "file_sha256, compression, file_size, nar_sha256, nar_size, root_node";
 
@@ -53,6 +59,30 @@ public final class JpaNarUploadLog implements NarUploadLog {
                         CastoreProto.encode(upload.root()));
                     return row.execute()[0];
                   }
+                }));
+    syncH2();
+  }
+
+  /**
+   * H2 keeps commits in memory for up to its write delay (half a second) before writing them out,
+   * so a crash right after a NAR PUT's 204 would lose its record, and the blob and directory rows
+   * committed before it. A checkpoint writes out and syncs everything committed so far. PostgreSQL
+   * commits durably by itself.
+   */
+  private void syncH2() {
+    transactions.inTransaction(
+        em ->
+            em.callWithConnection(
+                (Connection c) -> {
+                  if (SqlDialect.of(c) == SqlDialect.H2) {
+                    try (Statement s = c.createStatement()) {
+                      s.execute("CHECKPOINT SYNC");
+                    } catch (SQLException e) {
+                      // Needs admin rights; without them the record is as durable as H2 makes it.
+                      LOG.log(Level.WARNING, "tvix-store: cannot sync H2 after an upload", e);
+                    }
+                  }
+                  return null;
                 }));
   }
 
