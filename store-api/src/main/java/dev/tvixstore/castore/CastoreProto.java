@@ -136,6 +136,38 @@ public final class CastoreProto {
     return directory;
   }
 
+  /**
+   * The canonical encoding of a root node's {@code Node} message (its name included, empty for an
+   * unnamed root): what stores keep a PathInfo's root as, and what identifies a root without its
+   * name (encode it unnamed).
+   */
+  public static byte[] encode(Node node) {
+    return toProto(node).toByteArray();
+  }
+
+  /**
+   * Parses a root node from its canonical encoding ({@link #encode}).
+   *
+   * @throws InvalidDirectoryException {@link Rule#MALFORMED_PROTO} if the bytes do not decode,
+   *     the rule broken if they decode to an invalid node, {@link Rule#NOT_CANONICAL} if they
+   *     decode to a valid one with a different encoding
+   */
+  public static Node parseNode(byte[] bytes) {
+    dev.tvixstore.protos.castore.Node message;
+    try {
+      message = dev.tvixstore.protos.castore.Node.parseFrom(bytes);
+    } catch (InvalidProtocolBufferException e) {
+      throw new InvalidDirectoryException(
+          Rule.MALFORMED_PROTO, bytes.length + " bytes", "not a Node message", e);
+    }
+    Node node = fromProto(message);
+    if (!Arrays.equals(bytes, encode(node))) {
+      throw new InvalidDirectoryException(
+          Rule.NOT_CANONICAL, bytes.length + " bytes", "not the canonical encoding");
+    }
+    return node;
+  }
+
   private static DirectoryNode childFromProto(dev.tvixstore.protos.castore.DirectoryNode m) {
     return fromProto(m, false);
   }

@@ -1,10 +1,15 @@
 package dev.tvixstore.store;
 
 import dev.tvixstore.castore.Node;
+import dev.tvixstore.castore.PathComponent;
 import dev.tvixstore.castore.blob.BlobService;
 import dev.tvixstore.castore.directory.DirectoryService;
 import dev.tvixstore.error.InvalidRequestException;
+import dev.tvixstore.nix.HashAlgorithm;
+import dev.tvixstore.nix.NixHash;
 import dev.tvixstore.store.InvalidPathInfoException.Rule;
+import java.util.Arrays;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -12,10 +17,11 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Stream;
 
 /**
- * The reference {@link PathInfoService}: PathInfos in a concurrent map keyed by the store path
- * digest, content checked against and NARs rendered from the given castore services.
+ * The reference {@link PathInfoService} and {@link PathInfoIndex}: PathInfos in a concurrent map
+ * keyed by the store path digest, content checked against and NARs rendered from the given
+ * castore services. The index lookups scan the map.
  */
-public final class InMemoryPathInfoService implements PathInfoService {
+public final class InMemoryPathInfoService implements PathInfoService, PathInfoIndex {
   private final Map<StorePathDigest, PathInfo> infos = new ConcurrentHashMap<>();
   private final Map<Node, NarCalculation> narCache = new ConcurrentHashMap<>();
   private final ContentCheck contentCheck;
@@ -24,7 +30,7 @@ public final class InMemoryPathInfoService implements PathInfoService {
   /** A service over these castore services. */
   public InMemoryPathInfoService(BlobService blobs, DirectoryService directories) {
     this.contentCheck = new ContentCheck(directories, blobs);
-    this.calculator = new NarCalculator(directories, blobs);
+    this.calculator = new NarCalculator(new NarRenderer(directories, blobs));
   }
 
   @Override
@@ -35,7 +41,8 @@ public final class InMemoryPathInfoService implements PathInfoService {
   @Override
   public PathInfo put(PathInfo info) {
     contentCheck.requireStored(info.node());
-    return infos.merge(StorePathDigest.of(info.storePath().digest()), info, InMemoryPathInfoService::merge);
+    return infos.merge(
+        StorePathDigest.of(info.storePath().digest()), info, InMemoryPathInfoService::merge);
   }
 
   /** Same contents: signatures merged; other contents: rejected. */
@@ -55,14 +62,33 @@ public final class InMemoryPathInfoService implements PathInfoService {
 
   @Override
   public NarCalculation calculateNar(Node root) {
-    Node unnamed = root.withName(dev.tvixstore.castore.PathComponent.EMPTY);
+    // computeIfAbsent would hold a map lock while a large NAR renders.
+    Node unnamed = root.withName(PathComponent.EMPTY);
     NarCalculation cached = narCache.get(unnamed);
     if (cached != null) {
       return cached;
     }
     NarCalculation result = calculator.calculate(unnamed);
-    narCache.put(unnamed, result);
+    narCache.putIfAbsent(unnamed, result);
     return result;
+  }
+
+  @Override
+  public Optional<PathInfo> findByNarSha256(NixHash narSha256) {
+    if (narSha256.algorithm() != HashAlgorithm.SHA256) {
+      throw new InvalidRequestException("NAR hash must be SHA-256, got " + narSha256.algorithm());
+    }
+    return infos.values().stream().filter(i -> i.narSha256().equals(narSha256)).findAny();
+  }
+
+  @Override
+  public List<StorePath> referrers(byte[] digest) {
+    StorePathDigest.of(digest); // checks the length
+    return infos.values().stream()
+        .filter(i -> i.references().stream().anyMatch(r -> Arrays.equals(r.digest(), digest)))
+        .map(PathInfo::storePath)
+        .sorted()
+        .toList();
   }
 
   /** A 20-byte store path digest as a map key. */
@@ -72,7 +98,7 @@ public final class InMemoryPathInfoService implements PathInfoService {
         throw new InvalidRequestException("store path digest must be 20 bytes, got "
             + (digest == null ? "none" : digest.length));
       }
-      return new StorePathDigest(java.util.HexFormat.of().formatHex(digest));
+      return new StorePathDigest(HexFormat.of().formatHex(digest));
     }
   }
 }

@@ -94,4 +94,21 @@ class CastoreProtoTest {
     assertEquals(B3Digest.hash(SAMPLE.encode()), SAMPLE.digest());
     assertArrayEquals(CastoreProto.toProto(SAMPLE).toByteArray(), SAMPLE.encode());
   }
+
+  @Test
+  void everyRootNodeSurvivesItsEncoding() {
+    for (Node n : SAMPLE.entries()) {
+      assertEquals(n, CastoreProto.parseNode(CastoreProto.encode(n)));
+      Node unnamed = n.withName(PathComponent.EMPTY);
+      assertEquals(unnamed, CastoreProto.parseNode(CastoreProto.encode(unnamed)));
+    }
+  }
+
+  @Test
+  void nodeBytesThatAreNoNodeAreRejected() {
+    assertEquals(Rule.MALFORMED_PROTO, assertThrows(InvalidDirectoryException.class,
+        () -> CastoreProto.parseNode(new byte[] {(byte) 0xff})).rule());
+    assertEquals(Rule.NODE_UNSET, assertThrows(InvalidDirectoryException.class,
+        () -> CastoreProto.parseNode(new byte[0])).rule());
+  }
 }

@@ -21,10 +21,16 @@ import dev.tvixstore.store.InvalidPathInfoException.Rule;
 import dev.tvixstore.testing.DirectoryFixtures;
 import dev.tvixstore.testing.VectorPaths;
 import java.nio.file.Files;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Random;
 import java.util.Set;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
@@ -41,7 +47,7 @@ public abstract class PathInfoServiceContract {
    * A fresh store: the PathInfo service under test and the castore services it checks and renders
    * from.
    */
-  protected record Store(BlobService blobs, DirectoryService directories, PathInfoService paths) {}
+  public record Store(BlobService blobs, DirectoryService directories, PathInfoService paths) {}
 
   /** The store under test, fresh for each test. */
   protected Store store;
@@ -58,7 +64,8 @@ public abstract class PathInfoServiceContract {
     return Vectors.cases().stream().map(Vectors::id);
   }
 
-  private PathInfo ingest(String id) {
+  /** Ingests the vector case's NAR into the store and returns the PathInfo of its narinfo. */
+  protected PathInfo ingest(String id) {
     return VectorPaths.ingestPathInfo(VectorPaths.byId(id), store.blobs(), store.directories());
   }
 
@@ -115,7 +122,8 @@ public abstract class PathInfoServiceContract {
     PathInfo signed = ingest("with-refs");
     PathInfo unsigned = signed.withSignatures(List.of());
     PathInfo other = new PathInfo(signed.storePath(), signed.node(), signed.references(),
-        signed.narSize(), signed.narSha256(), List.of(new NarSignature("other-cache-1", new byte[64])),
+        signed.narSize(), signed.narSha256(),
+        List.of(new NarSignature("other-cache-1", new byte[64])),
         signed.deriver(), signed.ca());
     store.paths().put(new PathInfo(signed.storePath(), signed.node(), signed.references(),
         signed.narSize(), signed.narSha256(), List.of(), signed.deriver(), signed.ca()));
@@ -135,6 +143,71 @@ public abstract class PathInfoServiceContract {
     var e = assertThrows(InvalidPathInfoException.class, () -> store.paths().put(liar));
     assertEquals(Rule.CONFLICTS_WITH_STORED, e.rule());
     assertEquals(info, store.paths().get(info.storePath().digest()).orElseThrow());
+  }
+
+  @Test
+  void putOfOtherReferencesForStoredPathIsRejected() {
+    PathInfo info = ingest("input-addressed");
+    store.paths().put(info);
+    PathInfo other = new PathInfo(info.storePath(), info.node(), List.of(), info.narSize(),
+        info.narSha256(), info.signatures(), info.deriver(), info.ca());
+    var e = assertThrows(InvalidPathInfoException.class, () -> store.paths().put(other));
+    assertEquals(Rule.CONFLICTS_WITH_STORED, e.rule());
+    assertEquals(info, store.paths().get(info.storePath().digest()).orElseThrow());
+  }
+
+  @Test
+  void aSignatureStoredAlreadyIsKeptOnce() {
+    PathInfo signed = ingest("tree");
+    assertEquals(1, signed.signatures().size());
+    store.paths().put(signed);
+    assertEquals(signed, store.paths().put(signed.withSignatures(signed.signatures())));
+    assertEquals(signed.signatures(),
+        store.paths().get(signed.storePath().digest()).orElseThrow().signatures());
+  }
+
+  @Test
+  void concurrentPutsOfOnePathAllSucceedAndKeepEverySignature() throws Exception {
+    PathInfo info = ingest("tree");
+    PathInfo base = new PathInfo(info.storePath(), info.node(), info.references(),
+        info.narSize(), info.narSha256(), List.of(), info.deriver(), info.ca());
+    int puts = 8;
+    ExecutorService pool = Executors.newFixedThreadPool(puts);
+    try {
+      CountDownLatch start = new CountDownLatch(1);
+      List<Future<PathInfo>> results = new ArrayList<>();
+      Set<NarSignature> all = new HashSet<>();
+      for (int i = 0; i < puts; i++) {
+        byte[] data = new byte[64];
+        new Random(i).nextBytes(data);
+        // Two keys of the same name: Nix keeps both, so must we.
+        NarSignature sig = new NarSignature("cache-" + (i % 4), data);
+        all.add(sig);
+        PathInfo signed = base.withSignatures(List.of(sig));
+        results.add(pool.submit(() -> {
+          start.await();
+          return store.paths().put(signed);
+        }));
+      }
+      start.countDown();
+      for (Future<PathInfo> r : results) {
+        assertTrue(base.sameContentAs(r.get()));
+      }
+      PathInfo stored = store.paths().get(base.storePath().digest()).orElseThrow();
+      assertEquals(all, Set.copyOf(stored.signatures()));
+      try (Stream<PathInfo> list = store.paths().list()) {
+        assertEquals(List.of(stored), list.toList());
+      }
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+
+  @Test
+  void listOfAnEmptyStoreIsEmpty() {
+    try (Stream<PathInfo> all = store.paths().list()) {
+      assertEquals(0, all.count());
+    }
   }
 
   @Test

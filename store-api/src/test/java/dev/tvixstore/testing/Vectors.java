@@ -7,11 +7,15 @@ import com.google.gson.JsonParser;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.net.URI;
 import java.net.URISyntaxException;
+import java.nio.file.FileSystemAlreadyExistsException;
+import java.nio.file.FileSystems;
 import java.nio.file.Path;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.StreamSupport;
 
 /** Reads the golden vectors made by real Nix 2.8 (test resources {@code vectors/}). */
@@ -39,12 +43,31 @@ public final class Vectors {
         .orElseThrow(() -> new IllegalArgumentException("no vector case " + id));
   }
 
-  /** The vectors directory (for streaming the larger files). */
+  /**
+   * The vectors directory (for streaming the larger files). Other modules read the vectors from
+   * store-api's test-jar: then it is a directory of a zip file system, opened once.
+   */
   public static Path dir() {
-    try {
-      return Path.of(Vectors.class.getResource("/vectors/index.json").toURI()).getParent();
-    } catch (URISyntaxException e) {
-      throw new IllegalStateException(e);
+    return Dir.PATH;
+  }
+
+  private static final class Dir {
+    static final Path PATH = locate();
+
+    private static Path locate() {
+      try {
+        URI uri = Vectors.class.getResource("/vectors/index.json").toURI();
+        if ("jar".equals(uri.getScheme())) {
+          try {
+            FileSystems.newFileSystem(uri, Map.of());
+          } catch (FileSystemAlreadyExistsException e) {
+            // opened by other code of this JVM: Path.of finds it
+          }
+        }
+        return Path.of(uri).getParent();
+      } catch (URISyntaxException | IOException e) {
+        throw new IllegalStateException("cannot locate the test vectors", e);
+      }
     }
   }
 

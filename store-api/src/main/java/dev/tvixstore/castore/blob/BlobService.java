@@ -2,7 +2,10 @@ package dev.tvixstore.castore.blob;
 
 import dev.tvixstore.castore.B3Digest;
 import dev.tvixstore.castore.BlobOpener;
+import java.util.Collection;
+import java.util.HashSet;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Stores and serves blobs: byte sequences identified by the BLAKE3 digest of their whole content.
@@ -56,5 +59,37 @@ public interface BlobService extends BlobOpener {
   /** Whether a blob (or chunk) with this digest is stored. */
   default boolean has(B3Digest digest) {
     return stat(digest, false).isPresent();
+  }
+
+  /**
+   * Whether the blob is stored and everything its content is read from is present, checked
+   * without reading that content: for a chunking backend, the blob's chunk list is known and every
+   * chunk's file exists. The NAR renderer asks this of every blob it will need before it sends a
+   * byte (DESIGN.md §5, fail closed). A {@code true} answer promises presence, not integrity:
+   * reads still check every chunk and may throw {@code DataLossException}.
+   *
+   * <p>The default is {@link #has}, right for backends whose metadata and content cannot part.
+   *
+   * @return false when the blob is not stored, or stored but with content missing
+   */
+  default boolean isComplete(B3Digest digest) {
+    return has(digest);
+  }
+
+  /**
+   * The digests among {@code digests} that are not {@link #isComplete complete}: the check of a
+   * whole NAR's blobs at once. Backends with a database answer in a few round trips instead of
+   * one per blob; the default asks {@link #isComplete} for each.
+   *
+   * @return the incomplete ones, each once, in no particular order; empty when all are complete
+   */
+  default Set<B3Digest> incomplete(Collection<B3Digest> digests) {
+    Set<B3Digest> missing = new HashSet<>();
+    for (B3Digest d : digests) {
+      if (!isComplete(d)) {
+        missing.add(d);
+      }
+    }
+    return missing;
   }
 }

@@ -5,10 +5,15 @@ import dev.tvixstore.castore.blob.BlobReader;
 import dev.tvixstore.castore.blob.BlobService;
 import dev.tvixstore.castore.blob.BlobStat;
 import dev.tvixstore.castore.blob.BlobWriter;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.Set;
 import java.util.concurrent.Executor;
 
 /**
@@ -17,7 +22,8 @@ import java.util.concurrent.Executor;
  * BlobCatalog} (the database in the server). A blob's metadata is committed only after its
  * chunk files are durable. Reads start at any offset without touching earlier chunks, and check
  * every chunk against its BLAKE3 first ({@code DataLossException} naming the chunk otherwise).
- * {@link #stat} with chunks lists a single-chunk blob's one chunk. Thread-safe.
+ * {@link #stat} with chunks lists a single-chunk blob's one chunk; {@link #isComplete} checks that
+ * every chunk file exists. Thread-safe.
  */
 public final class FsChunkBlobService implements BlobService, AutoCloseable {
   private final ChunkFileStore store;
@@ -75,6 +81,33 @@ public final class FsChunkBlobService implements BlobService, AutoCloseable {
           : Optional.empty();
     }
     return chunks(digest).map(chunks -> statOf(digest, chunks));
+  }
+
+  /**
+   * Whether the blob's chunk list is catalogued and each of its chunk files exists: one catalog
+   * read and a file-existence check per chunk, no chunk read or decoded.
+   */
+  @Override
+  public boolean isComplete(B3Digest digest) {
+    return chunks(digest)
+        .map(chunks -> chunks.stream().allMatch(c -> store.exists(c.digest())))
+        .orElse(false);
+  }
+
+  /** {@link #isComplete} of many: the catalog read in batches, then one check per chunk file. */
+  @Override
+  public Set<B3Digest> incomplete(Collection<B3Digest> digests) {
+    Set<B3Digest> wanted = new LinkedHashSet<>(digests);
+    wanted.remove(B3Digest.EMPTY); // always complete, needs no row
+    Map<B3Digest, List<ChunkRef>> found = catalog.chunks(wanted);
+    Set<B3Digest> incomplete = new HashSet<>();
+    for (B3Digest d : wanted) {
+      List<ChunkRef> chunks = found.get(d);
+      if (chunks == null || !chunks.stream().allMatch(c -> store.exists(c.digest()))) {
+        incomplete.add(d);
+      }
+    }
+    return incomplete;
   }
 
   private static BlobStat statOf(B3Digest digest, List<ChunkRef> chunks) {

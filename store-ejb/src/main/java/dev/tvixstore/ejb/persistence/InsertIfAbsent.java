@@ -4,7 +4,8 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.Arrays;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.stream.Collectors;
 
 /**
@@ -22,50 +23,72 @@ import java.util.stream.Collectors;
  */
 public final class InsertIfAbsent implements AutoCloseable {
   private final PreparedStatement statement;
+  private final int keys;
   private final int columns;
-  private final boolean keyTwice;
+  private final boolean keysTwice;
   private int rows;
 
-  private InsertIfAbsent(PreparedStatement statement, int columns, boolean keyTwice) {
+  private InsertIfAbsent(PreparedStatement statement, int keys, int columns, boolean keysTwice) {
     this.statement = statement;
+    this.keys = keys;
     this.columns = columns;
-    this.keyTwice = keyTwice;
+    this.keysTwice = keysTwice;
   }
 
   /** Prepares the batch for {@code table}, keyed by its single-column primary key {@code key}. */
   public static InsertIfAbsent prepare(
       Connection connection, String table, String key, String... others) throws SQLException {
-    String[] all = new String[others.length + 1];
-    all[0] = key;
-    System.arraycopy(others, 0, all, 1, others.length);
+    return prepare(connection, table, List.of(key), List.of(others));
+  }
+
+  /**
+   * Prepares the batch for {@code table}, whose primary key (or a unique constraint) is made of
+   * the columns {@code keys}; {@code others} are the rest of the columns set.
+   */
+  public static InsertIfAbsent prepare(
+      Connection connection, String table, List<String> keys, List<String> others)
+      throws SQLException {
+    List<String> all = new ArrayList<>(keys);
+    all.addAll(others);
     String names = String.join(", ", all);
-    String marks = Arrays.stream(all).map(c -> "?").collect(Collectors.joining(", "));
+    String marks = all.stream().map(c -> "?").collect(Collectors.joining(", "));
     SqlDialect dialect = SqlDialect.of(connection);
     String sql =
         switch (dialect) {
           case POSTGRESQL ->
               "INSERT INTO " + table + " (" + names + ") VALUES (" + marks + ")"
-                  + " ON CONFLICT (" + key + ") DO NOTHING";
+                  + " ON CONFLICT (" + String.join(", ", keys) + ") DO NOTHING";
           case H2 ->
               "INSERT INTO " + table + " (" + names + ") SELECT " + marks
-                  + " WHERE NOT EXISTS (SELECT 1 FROM " + table + " WHERE " + key + " = ?)";
+                  + " WHERE NOT EXISTS (SELECT 1 FROM " + table + " WHERE "
+                  + keys.stream().map(k -> k + " = ?").collect(Collectors.joining(" AND "))
+                  + ")";
         };
     return new InsertIfAbsent(
-        connection.prepareStatement(sql), all.length, dialect == SqlDialect.H2);
+        connection.prepareStatement(sql), keys.size(), all.size(), dialect == SqlDialect.H2);
   }
 
   /** Adds a row: the key, then the other columns in the order they were named. */
   public void add(byte[] key, Object... others) throws SQLException {
-    if (others.length + 1 != columns) {
+    Object[] values = new Object[others.length + 1];
+    values[0] = key;
+    System.arraycopy(others, 0, values, 1, others.length);
+    addRow(values);
+  }
+
+  /** Adds a row: the key columns, then the other columns, in the order they were named. */
+  public void addRow(Object... values) throws SQLException {
+    if (values.length != columns) {
       throw new IllegalArgumentException(
-          "expected " + columns + " values, got " + (others.length + 1));
+          "expected " + columns + " values, got " + values.length);
     }
-    statement.setBytes(1, key);
-    for (int i = 0; i < others.length; i++) {
-      statement.setObject(i + 2, others[i]);
+    for (int i = 0; i < values.length; i++) {
+      statement.setObject(i + 1, values[i]);
     }
-    if (keyTwice) {
-      statement.setBytes(columns + 1, key);
+    if (keysTwice) {
+      for (int i = 0; i < keys; i++) {
+        statement.setObject(columns + i + 1, values[i]);
+      }
     }
     statement.addBatch();
     rows++;

@@ -10,6 +10,8 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import org.flywaydb.core.Flyway;
 import org.h2.jdbcx.JdbcDataSource;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -32,7 +34,7 @@ class SchemaMigratorTest {
 
   @Test
   void createsTheMetadataTablesOnce() throws SQLException {
-    assertEquals(1, migrator().migrate());
+    assertEquals(2, migrator().migrate());
     assertEquals(0, migrator().migrate());
     List<String> tables = new ArrayList<>();
     try (Connection c = ds.getConnection();
@@ -53,6 +55,7 @@ class SchemaMigratorTest {
             "directory",
             "directory_edge",
             "flyway_schema_history",
+            "nar_calculation",
             "path_info",
             "path_reference",
             "path_signature"),
@@ -92,6 +95,35 @@ class SchemaMigratorTest {
               s.executeUpdate(
                   "INSERT INTO blob_chunk (blob_digest, idx, chunk_digest, chunk_offset) VALUES"
                       + " (X'" + "11".repeat(32) + "', 0, X'" + "22".repeat(32) + "', 0)"));
+    }
+  }
+
+  @Test
+  void aVersion1DatabaseIsUpgraded() throws SQLException {
+    Flyway.configure(getClass().getClassLoader())
+        .dataSource(ds)
+        .locations("classpath:db/migration")
+        .placeholders(Map.of("bytes", "VARBINARY"))
+        .target("1")
+        .load()
+        .migrate();
+    assertEquals(1, migrator().migrate());
+  }
+
+  @Test
+  void aPathKeepsTwoSignaturesOfOneKeyNameButNotOneTwice() throws SQLException {
+    migrator().migrate();
+    String path = "X'" + "11".repeat(20) + "'";
+    try (Connection c = ds.getConnection();
+        Statement s = c.createStatement()) {
+      s.executeUpdate("INSERT INTO path_info (digest, name, root_node, nar_size, nar_sha256)"
+          + " VALUES (" + path + ", 'x', X'00', 8, X'" + "22".repeat(32) + "')");
+      String insert = "INSERT INTO path_signature (path_digest, name, data) VALUES (" + path
+          + ", 'cache-1', X'";
+      s.executeUpdate(insert + "33".repeat(64) + "')");
+      s.executeUpdate(insert + "44".repeat(64) + "')");
+      assertThrows(SQLException.class, () -> s.executeUpdate(insert + "44".repeat(64) + "')"));
+      assertThrows(SQLException.class, () -> s.executeUpdate(insert + "44".repeat(63) + "')"));
     }
   }
 }
