@@ -39,9 +39,10 @@ import org.junit.jupiter.params.provider.MethodSource;
 public abstract class PathInfoServiceContract {
   /**
    * A fresh store: the PathInfo service under test and the castore services it checks and renders
-   * from.
+   * from. Public, not protected: a protected record's constructor cannot be called from a subclass
+   * in another package, which is where the other backends' subclasses live.
    */
-  protected record Store(BlobService blobs, DirectoryService directories, PathInfoService paths) {}
+  public record Store(BlobService blobs, DirectoryService directories, PathInfoService paths) {}
 
   /** The store under test, fresh for each test. */
   protected Store store;

@@ -7,11 +7,15 @@ import com.google.gson.JsonParser;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.net.URI;
 import java.net.URISyntaxException;
+import java.nio.file.FileSystemAlreadyExistsException;
+import java.nio.file.FileSystems;
 import java.nio.file.Path;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.StreamSupport;
 
 /** Reads the golden vectors made by real Nix 2.8 (test resources {@code vectors/}). */
@@ -42,9 +46,21 @@ public final class Vectors {
   /** The vectors directory (for streaming the larger files). */
   public static Path dir() {
     try {
-      return Path.of(Vectors.class.getResource("/vectors/index.json").toURI()).getParent();
+      URI index = Vectors.class.getResource("/vectors/index.json").toURI();
+      if (index.getScheme().equals("jar")) {
+        // Other modules read the vectors from the test-jar: Path.of finds a jar entry only once
+        // the jar is open as a file system (kept open for the test run).
+        try {
+          FileSystems.newFileSystem(index, Map.of());
+        } catch (FileSystemAlreadyExistsException alreadyOpen) {
+          // Opened by an earlier call.
+        }
+      }
+      return Path.of(index).getParent();
     } catch (URISyntaxException e) {
       throw new IllegalStateException(e);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
     }
   }
 
