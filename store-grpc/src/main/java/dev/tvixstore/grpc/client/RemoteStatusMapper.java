@@ -38,11 +38,13 @@ import java.util.regex.Pattern;
  */
 public final class RemoteStatusMapper {
 
+  // Rule names may hold digits (NAR_SHA256_WRONG_LENGTH).
+  private static final String RULE_NAME = "([A-Z][A-Z0-9_]*)";
   // "RULE: detail (offending)", the message format of InvalidDirectoryException.
   private static final Pattern DIRECTORY_RULE =
-      Pattern.compile("([A-Z_]+): (.*) \\((.*)\\)", Pattern.DOTALL);
+      Pattern.compile(RULE_NAME + ": (.*) \\((.*)\\)", Pattern.DOTALL);
   // "RULE: detail", the message format of InvalidClosureException and InvalidPathInfoException.
-  private static final Pattern DETAIL_RULE = Pattern.compile("([A-Z_]+): (.*)", Pattern.DOTALL);
+  private static final Pattern DETAIL_RULE = Pattern.compile(RULE_NAME + ": (.*)", Pattern.DOTALL);
 
   private RemoteStatusMapper() {}
 
