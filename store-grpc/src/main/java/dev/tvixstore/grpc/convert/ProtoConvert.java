@@ -9,6 +9,7 @@ import dev.tvixstore.castore.InvalidDirectoryException;
 import dev.tvixstore.castore.Node;
 import dev.tvixstore.castore.blob.BlobStat;
 import dev.tvixstore.error.InvalidRequestException;
+import dev.tvixstore.nix.HashAlgorithm;
 import dev.tvixstore.nix.NixHash;
 import dev.tvixstore.protos.castore.StatBlobResponse;
 import dev.tvixstore.protos.store.CalculateNARResponse;
@@ -180,9 +181,11 @@ public final class ProtoConvert {
    *     unsigned 64-bit: over 2^63-1 does not fit)
    */
   public static NarCalculation narCalculation(CalculateNARResponse response) {
-    if (response.getNarSha256().size() != 32) {
+    if (response.getNarSha256().size() != HashAlgorithm.SHA256.length()) {
       throw new InvalidRequestException(
-          "CalculateNARResponse.nar_sha256 must be 32 bytes, got "
+          "CalculateNARResponse.nar_sha256 must be "
+              + HashAlgorithm.SHA256.length()
+              + " bytes, got "
               + response.getNarSha256().size());
     }
     if (response.getNarSize() <= 0) {
