@@ -8,6 +8,7 @@ import dev.tvixstore.error.StorageException;
 import dev.tvixstore.grpc.convert.ProtoConvert;
 import dev.tvixstore.nix.Nixbase32;
 import dev.tvixstore.protos.store.GetPathInfoRequest;
+import dev.tvixstore.protos.store.ListPathInfoRequest;
 import dev.tvixstore.protos.store.PathInfoServiceGrpc;
 import dev.tvixstore.store.NarCalculation;
 import dev.tvixstore.store.PathInfo;
@@ -31,7 +32,7 @@ import java.util.stream.StreamSupport;
  * <p>What the remote store sends is checked: a PathInfo it holds must be valid and be the one asked
  * for, else {@link DataLossException}; an answer to {@code Put} must describe what was put, and a
  * {@code CalculateNAR} answer must be well-formed, else {@link StorageException}. {@link #list()}
- * is lazy and flow-controlled (see {@link RemotePathInfoList}).
+ * is lazy and flow-controlled (see {@link LazyServerStream}).
  */
 public final class GrpcPathInfoService implements PathInfoService {
 
@@ -106,11 +107,32 @@ public final class GrpcPathInfoService implements PathInfoService {
     return stored;
   }
 
+  /**
+   * {@inheritDoc}
+   *
+   * <p>The call starts when the stream is first read and is cancelled when it is closed; the server
+   * sends only as fast as the stream is read.
+   */
   @Override
   public Stream<PathInfo> list() {
-    RemotePathInfoList listing = new RemotePathInfoList(channel);
-    Spliterator<PathInfo> infos = Spliterators.spliteratorUnknownSize(listing, Spliterator.NONNULL);
-    return StreamSupport.stream(infos, false).onClose(listing::close);
+    LazyServerStream<ListPathInfoRequest, dev.tvixstore.protos.store.PathInfo> messages =
+        new LazyServerStream<>(
+            channel, PathInfoServiceGrpc.getListMethod(), ListPathInfoRequest.getDefaultInstance());
+    return StreamSupport.stream(
+            Spliterators.spliteratorUnknownSize(messages, Spliterator.NONNULL), false)
+        .map(GrpcPathInfoService::listed)
+        .onClose(messages::close);
+  }
+
+  /**
+   * A listed PathInfo; one that breaks a rule is damaged data, as a bad record on disk would be.
+   */
+  private static PathInfo listed(dev.tvixstore.protos.store.PathInfo message) {
+    try {
+      return ProtoConvert.pathInfo(message);
+    } catch (InvalidRequestException e) {
+      throw new DataLossException("remote store listed an invalid PathInfo: " + e.getMessage(), e);
+    }
   }
 
   @Override
