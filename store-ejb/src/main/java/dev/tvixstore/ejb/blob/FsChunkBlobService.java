@@ -57,7 +57,7 @@ public final class FsChunkBlobService implements BlobService, AutoCloseable {
 
   @Override
   public Optional<BlobReader> openRead(B3Digest digest) {
-    return chunks(digest).map(chunks -> new ChunkedBlobReader(store, chunks));
+    return chunks(digest).map(chunks -> new ChunkedBlobReader(store, chunks, background));
   }
 
   @Override
