@@ -21,7 +21,7 @@ import java.util.stream.Stream;
  * <p>Rendering has two steps. {@link #prepare} reads the root's directory closure (one streamed
  * {@link DirectoryService#getRecursive}) and computes the NAR's size and where each file's bytes
  * lie in it ({@link NarLayout}); it reads no blob. Then {@link PreparedNar#writeRange} first
- * checks that every blob the range needs is complete ({@link BlobService#isComplete}: for the
+ * checks that every blob the range needs is complete ({@link BlobService#incomplete}: for the
  * chunk store, every chunk file exists), and only then writes; so missing data is reported before
  * the first byte (DESIGN.md §5: fail closed). A range is rendered without the bytes before it:
  * blobs wholly before it are not opened, and the one it starts in is opened at the right offset by

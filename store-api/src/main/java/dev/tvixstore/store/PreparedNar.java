@@ -12,7 +12,7 @@ import dev.tvixstore.nix.NarWriter;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.util.ArrayList;
-import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -75,7 +75,7 @@ public final class PreparedNar {
 
   /**
    * Passes when every blob holding bytes of {@code [from, to)} is complete ({@link
-   * BlobService#isComplete}); reads no content. Each distinct blob is checked once.
+   * BlobService#incomplete}, all of them in one call); reads no content.
    *
    * @throws DataLossException if a blob is stored but some of its content is missing, naming up
    *     to five such blobs
@@ -83,17 +83,23 @@ public final class PreparedNar {
    *     five
    */
   public void requireComplete(long from, long to) {
-    List<String> notStored = new ArrayList<>();
-    List<String> damaged = new ArrayList<>();
-    Set<B3Digest> checked = new HashSet<>();
+    Set<B3Digest> needed = new LinkedHashSet<>();
     List<NarFileSpan> files = layout.files();
     for (int i = firstEndingAfter(files, from); i < files.size(); i++) {
       NarFileSpan span = files.get(i);
-      if (span.offset() >= to || damaged.size() >= MAX_REPORTED) {
+      if (span.offset() >= to) {
         break;
       }
-      B3Digest digest = span.digest();
-      if (checked.add(digest) && !blobs.isComplete(digest)) {
+      needed.add(span.digest());
+    }
+    Set<B3Digest> incomplete = blobs.incomplete(needed);
+    if (incomplete.isEmpty()) {
+      return;
+    }
+    List<String> notStored = new ArrayList<>();
+    List<String> damaged = new ArrayList<>();
+    for (B3Digest digest : needed) { // in NAR order, for a stable message
+      if (incomplete.contains(digest) && damaged.size() < MAX_REPORTED) {
         if (blobs.has(digest)) {
           damaged.add("blob " + digest + " has content missing");
         } else if (notStored.size() < MAX_REPORTED) {
@@ -104,9 +110,7 @@ public final class PreparedNar {
     if (!damaged.isEmpty()) {
       throw new DataLossException("cannot render the NAR: " + String.join("; ", damaged));
     }
-    if (!notStored.isEmpty()) {
-      throw new NotFoundException("cannot render the NAR: " + String.join("; ", notStored));
-    }
+    throw new NotFoundException("cannot render the NAR: " + String.join("; ", notStored));
   }
 
   /** Index of the first span whose bytes end after {@code offset} (spans ascend by offset). */

@@ -45,7 +45,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 public abstract class PathInfoServiceContract {
   /**
    * A fresh store: the PathInfo service under test and the castore services it checks and renders
-   * from.
+   * from. Public, not protected: a protected record's constructor cannot be called from a subclass
+   * in another package, which is where the other backends' subclasses live.
    */
   public record Store(BlobService blobs, DirectoryService directories, PathInfoService paths) {}
 

@@ -80,7 +80,7 @@ public class DirectoryServiceGrpcAdapter
       }
       FlowControlledSender.start(
           (ServerCallStreamObserver<dev.tvixstore.protos.castore.Directory>) response,
-          new DirectoryClosureSource(closure, walk));
+          new StreamSource<>(closure, walk, ProtoConvert::toProto));
     } catch (Throwable t) {
       // Only reached before the sender took the stream over (start() never throws).
       if (closure != null) {

@@ -9,6 +9,7 @@ import dev.tvixstore.castore.blob.InMemoryBlobService;
 import dev.tvixstore.castore.directory.InMemoryDirectoryService;
 import dev.tvixstore.protos.castore.BlobServiceGrpc;
 import dev.tvixstore.protos.castore.StatBlobRequest;
+import dev.tvixstore.store.InMemoryPathInfoService;
 import io.grpc.ManagedChannel;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
@@ -43,14 +44,17 @@ class StoreGrpcServerTest {
   @BeforeEach
   void start() {
     executor = StoreGrpcServer.boundedExecutor(Executors.defaultThreadFactory(), 2, 16);
+    InMemoryBlobService blobs = new InMemoryBlobService();
+    InMemoryDirectoryService directories = new InMemoryDirectoryService();
     server =
         StoreGrpcServer.netty(
                 new GrpcServerSettings("127.0.0.1", 0, MAX_MESSAGE),
                 executor,
                 List.of(
-                    new BlobServiceGrpcAdapter(new InMemoryBlobService()),
-                    new DirectoryServiceGrpcAdapter(new InMemoryDirectoryService()),
-                    new PathInfoServiceGrpcAdapter()))
+                    new BlobServiceGrpcAdapter(blobs),
+                    new DirectoryServiceGrpcAdapter(directories),
+                    new PathInfoServiceGrpcAdapter(
+                        new InMemoryPathInfoService(blobs, directories))))
             .start();
     channel = NettyChannelBuilder.forAddress("127.0.0.1", server.port()).usePlaintext().build();
   }

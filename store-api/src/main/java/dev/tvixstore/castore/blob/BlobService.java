@@ -2,7 +2,10 @@ package dev.tvixstore.castore.blob;
 
 import dev.tvixstore.castore.B3Digest;
 import dev.tvixstore.castore.BlobOpener;
+import java.util.Collection;
+import java.util.HashSet;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Stores and serves blobs: byte sequences identified by the BLAKE3 digest of their whole content.
@@ -71,5 +74,22 @@ public interface BlobService extends BlobOpener {
    */
   default boolean isComplete(B3Digest digest) {
     return has(digest);
+  }
+
+  /**
+   * The digests among {@code digests} that are not {@link #isComplete complete}: the check of a
+   * whole NAR's blobs at once. Backends with a database answer in a few round trips instead of
+   * one per blob; the default asks {@link #isComplete} for each.
+   *
+   * @return the incomplete ones, each once, in no particular order; empty when all are complete
+   */
+  default Set<B3Digest> incomplete(Collection<B3Digest> digests) {
+    Set<B3Digest> missing = new HashSet<>();
+    for (B3Digest d : digests) {
+      if (!isComplete(d)) {
+        missing.add(d);
+      }
+    }
+    return missing;
   }
 }

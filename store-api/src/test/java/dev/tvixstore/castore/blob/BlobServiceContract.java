@@ -185,6 +185,16 @@ public abstract class BlobServiceContract {
   }
 
   @Test
+  void incompleteNamesExactlyTheBlobsNotStored() throws IOException {
+    B3Digest big = put(BlobFixtures.MULTI_CHUNK);
+    B3Digest one = put(BlobFixtures.ONE_BYTE);
+    B3Digest unknown = B3Digest.hash(BlobFixtures.SMALL);
+    assertEquals(java.util.Set.of(unknown),
+        service.incomplete(List.of(big, unknown, one, B3Digest.EMPTY, unknown)));
+    assertTrue(service.incomplete(List.of()).isEmpty());
+  }
+
+  @Test
   void concurrentWritersOfOverlappingContentAllSucceed() throws Exception {
     ExecutorService pool = Executors.newFixedThreadPool(4);
     try {

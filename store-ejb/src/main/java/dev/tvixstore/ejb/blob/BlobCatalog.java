@@ -1,7 +1,10 @@
 package dev.tvixstore.ejb.blob;
 
 import dev.tvixstore.castore.B3Digest;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
 
@@ -19,6 +22,18 @@ public interface BlobCatalog {
    * @return empty when neither a blob nor a chunk with this digest is committed
    */
   Optional<List<ChunkRef>> chunks(B3Digest digest);
+
+  /**
+   * {@link #chunks(B3Digest)} of many digests at once; those neither committed as a blob nor as
+   * a chunk are absent from the map. The default asks for each.
+   */
+  default Map<B3Digest, List<ChunkRef>> chunks(Collection<B3Digest> digests) {
+    Map<B3Digest, List<ChunkRef>> found = new HashMap<>();
+    for (B3Digest d : digests) {
+      chunks(d).ifPresent(c -> found.put(d, c));
+    }
+    return found;
+  }
 
   /** The length of the committed blob or chunk, without listing chunks; empty when neither. */
   OptionalLong size(B3Digest digest);

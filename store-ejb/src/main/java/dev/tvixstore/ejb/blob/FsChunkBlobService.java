@@ -5,10 +5,15 @@ import dev.tvixstore.castore.blob.BlobReader;
 import dev.tvixstore.castore.blob.BlobService;
 import dev.tvixstore.castore.blob.BlobStat;
 import dev.tvixstore.castore.blob.BlobWriter;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.Set;
 import java.util.concurrent.Executor;
 
 /**
@@ -52,7 +57,7 @@ public final class FsChunkBlobService implements BlobService, AutoCloseable {
 
   @Override
   public Optional<BlobReader> openRead(B3Digest digest) {
-    return chunks(digest).map(chunks -> new ChunkedBlobReader(store, chunks));
+    return chunks(digest).map(chunks -> new ChunkedBlobReader(store, chunks, background));
   }
 
   @Override
@@ -87,6 +92,22 @@ public final class FsChunkBlobService implements BlobService, AutoCloseable {
     return chunks(digest)
         .map(chunks -> chunks.stream().allMatch(c -> store.exists(c.digest())))
         .orElse(false);
+  }
+
+  /** {@link #isComplete} of many: the catalog read in batches, then one check per chunk file. */
+  @Override
+  public Set<B3Digest> incomplete(Collection<B3Digest> digests) {
+    Set<B3Digest> wanted = new LinkedHashSet<>(digests);
+    wanted.remove(B3Digest.EMPTY); // always complete, needs no row
+    Map<B3Digest, List<ChunkRef>> found = catalog.chunks(wanted);
+    Set<B3Digest> incomplete = new HashSet<>();
+    for (B3Digest d : wanted) {
+      List<ChunkRef> chunks = found.get(d);
+      if (chunks == null || !chunks.stream().allMatch(c -> store.exists(c.digest()))) {
+        incomplete.add(d);
+      }
+    }
+    return incomplete;
   }
 
   private static BlobStat statOf(B3Digest digest, List<ChunkRef> chunks) {

@@ -9,7 +9,10 @@ import dev.tvixstore.ejb.persistence.Transactions;
 import dev.tvixstore.error.DataLossException;
 import jakarta.persistence.EntityManager;
 import java.sql.Connection;
+import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -29,6 +32,15 @@ public final class JpaBlobCatalog implements BlobCatalog {
   private static final String CHUNKS_OF_BLOB =
       "select bc.chunkDigest, bc.chunkOffset, c.size from BlobChunkEntity bc, ChunkEntity c"
           + " where c.digest = bc.chunkDigest and bc.blobDigest = :blob order by bc.idx";
+
+  private static final String CHUNKS_OF_BLOBS =
+      "select bc.blobDigest, bc.chunkDigest, bc.chunkOffset, c.size"
+          + " from BlobChunkEntity bc, ChunkEntity c"
+          + " where c.digest = bc.chunkDigest and bc.blobDigest in :blobs"
+          + " order by bc.blobDigest, bc.idx";
+
+  /** Blobs per query of the many-digest {@link #chunks(Collection)}; fits any IN list. */
+  static final int BATCH = 100;
 
   private final Transactions transactions;
 
@@ -61,6 +73,36 @@ public final class JpaBlobCatalog implements BlobCatalog {
           return Optional.ofNullable(chunk)
               .map(c -> List.of(new ChunkRef(digest, 0, chunkSize(digest, c.size()))));
         });
+  }
+
+  /**
+   * One query per {@link #BATCH} blobs. A digest with no chunk rows (a chunk asked for as a blob,
+   * or nothing stored) is looked up on its own, as {@link #chunks(B3Digest)} does.
+   */
+  @Override
+  public Map<B3Digest, List<ChunkRef>> chunks(Collection<B3Digest> digests) {
+    List<B3Digest> distinct = List.copyOf(new LinkedHashSet<>(digests));
+    Map<B3Digest, List<ChunkRef>> found = new HashMap<>();
+    for (int i = 0; i < distinct.size(); i += BATCH) {
+      List<byte[]> keys = distinct.subList(i, Math.min(distinct.size(), i + BATCH)).stream()
+          .map(B3Digest::toBytes)
+          .toList();
+      List<Object[]> rows = transactions.inTransaction(
+          em -> em.createQuery(CHUNKS_OF_BLOBS, Object[].class)
+              .setParameter("blobs", keys)
+              .getResultList());
+      for (Object[] r : rows) {
+        B3Digest blob = B3Digest.of((byte[]) r[0]);
+        found.computeIfAbsent(blob, b -> new ArrayList<>())
+            .add(chunk(blob, (byte[]) r[1], (Long) r[2], (Long) r[3]));
+      }
+    }
+    for (B3Digest d : distinct) {
+      if (!found.containsKey(d)) {
+        chunks(d).ifPresent(c -> found.put(d, c));
+      }
+    }
+    return found;
   }
 
   private static ChunkRef chunk(B3Digest blob, byte[] digest, long offset, long size) {

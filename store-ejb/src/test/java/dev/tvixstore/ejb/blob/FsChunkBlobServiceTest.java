@@ -16,9 +16,11 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.SQLException;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
+import java.util.Set;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -122,6 +124,21 @@ class FsChunkBlobServiceTest {
     Files.delete(store.pathOf(chunksOf(d).get(2).digest()));
     assertFalse(service.isComplete(d));
     assertTrue(service.has(d));
+  }
+
+  @Test
+  void incompleteChecksManyBlobsInBatchesAndFindsTheDamagedOne() throws Exception {
+    List<B3Digest> digests = new ArrayList<>();
+    for (int i = 0; i < JpaBlobCatalog.BATCH + 50; i++) {
+      digests.add(put(random(100 + i, 100 + i)));
+    }
+    B3Digest damaged = put(random(300_000, 8));
+    B3Digest unknown = B3Digest.hash(new byte[] {9});
+    B3Digest chunk = chunksOf(damaged).get(0).digest(); // a chunk asked for as a blob
+    digests.addAll(List.of(damaged, unknown, chunk, B3Digest.EMPTY));
+    assertEquals(Set.of(unknown), service.incomplete(digests));
+    Files.delete(store.pathOf(chunksOf(damaged).get(1).digest()));
+    assertEquals(Set.of(unknown, damaged), service.incomplete(digests));
   }
 
   @Test

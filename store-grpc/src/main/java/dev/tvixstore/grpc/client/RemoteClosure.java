@@ -5,14 +5,11 @@ import dev.tvixstore.castore.Directory;
 import dev.tvixstore.castore.DirectoryNode;
 import dev.tvixstore.error.DataLossException;
 import dev.tvixstore.error.InvalidRequestException;
+import dev.tvixstore.error.NotFoundException;
 import dev.tvixstore.grpc.convert.ProtoConvert;
 import dev.tvixstore.protos.castore.DirectoryServiceGrpc;
 import dev.tvixstore.protos.castore.GetDirectoryRequest;
-import io.grpc.CallOptions;
 import io.grpc.Channel;
-import io.grpc.ClientCall;
-import io.grpc.StatusRuntimeException;
-import io.grpc.stub.ClientCalls;
 import java.util.HashSet;
 import java.util.Iterator;
 import java.util.NoSuchElementException;
@@ -28,17 +25,23 @@ import java.util.Set;
  */
 final class RemoteClosure implements Iterator<Directory>, AutoCloseable {
 
-  private final Channel channel;
   private final B3Digest root;
   private final Set<B3Digest> expected = new HashSet<>(); // referred to, not received yet
   private final Set<B3Digest> received = new HashSet<>();
-  private ClientCall<GetDirectoryRequest, dev.tvixstore.protos.castore.Directory> call;
-  private Iterator<dev.tvixstore.protos.castore.Directory> messages;
+  private final LazyServerStream<GetDirectoryRequest, dev.tvixstore.protos.castore.Directory>
+      messages;
   private boolean ended;
 
   RemoteClosure(Channel channel, B3Digest root) {
-    this.channel = channel;
     this.root = root;
+    this.messages =
+        new LazyServerStream<>(
+            channel,
+            DirectoryServiceGrpc.getGetMethod(),
+            GetDirectoryRequest.newBuilder()
+                .setDigest(ProtoConvert.bytes(root))
+                .setRecursive(true)
+                .build());
     expected.add(root);
   }
 
@@ -47,26 +50,16 @@ final class RemoteClosure implements Iterator<Directory>, AutoCloseable {
     if (ended) {
       return false;
     }
-    if (call == null) {
-      call = channel.newCall(DirectoryServiceGrpc.getGetMethod(), CallOptions.DEFAULT);
-      messages =
-          ClientCalls.blockingServerStreamingCall(
-              call,
-              GetDirectoryRequest.newBuilder()
-                  .setDigest(ProtoConvert.bytes(root))
-                  .setRecursive(true)
-                  .build());
-    }
     try {
       if (messages.hasNext()) {
         return true;
       }
-    } catch (StatusRuntimeException e) {
+    } catch (RuntimeException e) {
       ended = true;
-      if (received.isEmpty() && RemoteStatusMapper.isNotFound(e)) {
+      if (e instanceof NotFoundException && received.isEmpty()) {
         return false;
       }
-      throw RemoteStatusMapper.toException(e);
+      throw e;
     }
     ended = true;
     if (!expected.isEmpty() && !received.isEmpty()) {
@@ -111,8 +104,6 @@ final class RemoteClosure implements Iterator<Directory>, AutoCloseable {
   @Override
   public void close() {
     ended = true;
-    if (call != null) {
-      call.cancel("directory closure closed", null); // a no-op once the call has ended
-    }
+    messages.close();
   }
 }

@@ -10,6 +10,7 @@ import dev.tvixstore.error.PermissionDeniedException;
 import dev.tvixstore.error.StorageException;
 import dev.tvixstore.error.StoreException;
 import dev.tvixstore.error.UnauthenticatedException;
+import dev.tvixstore.store.InvalidPathInfoException;
 import io.grpc.Status;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -22,9 +23,10 @@ import java.util.regex.Pattern;
  * <ul>
  *   <li>{@code NOT_FOUND} → {@link NotFoundException} (the services turn it into an empty {@code
  *       Optional} where their interface says so);
- *   <li>{@code INVALID_ARGUMENT} → {@link InvalidClosureException} or {@link
- *       InvalidDirectoryException} when the description starts with one of their rule names (our
- *       server puts the rule first), else {@link InvalidRequestException};
+ *   <li>{@code INVALID_ARGUMENT} → {@link InvalidClosureException}, {@link
+ *       InvalidDirectoryException} or {@link InvalidPathInfoException} when the description starts
+ *       with one of their rule names (our server puts the rule first; the names are distinct across
+ *       the three), else {@link InvalidRequestException};
  *   <li>{@code DATA_LOSS} → {@link DataLossException}; {@code RESOURCE_EXHAUSTED} → {@link
  *       LimitExceededException}; {@code UNAUTHENTICATED} and {@code PERMISSION_DENIED} → their
  *       exceptions;
@@ -36,10 +38,13 @@ import java.util.regex.Pattern;
  */
 public final class RemoteStatusMapper {
 
+  // Rule names may hold digits (NAR_SHA256_WRONG_LENGTH).
+  private static final String RULE_NAME = "([A-Z][A-Z0-9_]*)";
   // "RULE: detail (offending)", the message format of InvalidDirectoryException.
   private static final Pattern DIRECTORY_RULE =
-      Pattern.compile("([A-Z_]+): (.*) \\((.*)\\)", Pattern.DOTALL);
-  private static final Pattern CLOSURE_RULE = Pattern.compile("([A-Z_]+): (.*)", Pattern.DOTALL);
+      Pattern.compile(RULE_NAME + ": (.*) \\((.*)\\)", Pattern.DOTALL);
+  // "RULE: detail", the message format of InvalidClosureException and InvalidPathInfoException.
+  private static final Pattern DETAIL_RULE = Pattern.compile(RULE_NAME + ": (.*)", Pattern.DOTALL);
 
   private RemoteStatusMapper() {}
 
@@ -68,12 +73,17 @@ public final class RemoteStatusMapper {
   }
 
   private static InvalidRequestException invalid(String description) {
-    Matcher closure = CLOSURE_RULE.matcher(description);
-    if (closure.matches()) {
-      InvalidClosureException.Rule rule =
-          rule(InvalidClosureException.Rule.class, closure.group(1));
-      if (rule != null) {
-        return new InvalidClosureException(rule, closure.group(2));
+    Matcher detail = DETAIL_RULE.matcher(description);
+    if (detail.matches()) {
+      InvalidClosureException.Rule closureRule =
+          rule(InvalidClosureException.Rule.class, detail.group(1));
+      if (closureRule != null) {
+        return new InvalidClosureException(closureRule, detail.group(2));
+      }
+      InvalidPathInfoException.Rule pathInfoRule =
+          rule(InvalidPathInfoException.Rule.class, detail.group(1));
+      if (pathInfoRule != null) {
+        return new InvalidPathInfoException(pathInfoRule, detail.group(2));
       }
     }
     Matcher directory = DIRECTORY_RULE.matcher(description);

@@ -6,15 +6,26 @@ import dev.tvixstore.castore.B3Digest;
 import dev.tvixstore.castore.CastoreProto;
 import dev.tvixstore.castore.Directory;
 import dev.tvixstore.castore.InvalidDirectoryException;
+import dev.tvixstore.castore.Node;
 import dev.tvixstore.castore.blob.BlobStat;
 import dev.tvixstore.error.InvalidRequestException;
+import dev.tvixstore.nix.HashAlgorithm;
+import dev.tvixstore.nix.NixHash;
 import dev.tvixstore.protos.castore.StatBlobResponse;
+import dev.tvixstore.protos.store.CalculateNARResponse;
+import dev.tvixstore.store.InvalidPathInfoException;
+import dev.tvixstore.store.NarCalculation;
+import dev.tvixstore.store.PathInfo;
+import dev.tvixstore.store.PathInfoProto;
+import dev.tvixstore.store.StorePath;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Proto to and from domain for the castore services. Directory conversion is store-api's {@link
- * CastoreProto}; this class adds the request fields (digests) and the blob stat messages.
+ * Proto to and from domain for the castore and store services. Directory, node and PathInfo
+ * conversion is store-api's ({@link CastoreProto}, {@link PathInfoProto}), so that the rules are
+ * checked in one place whichever protocol a value arrives by; this class adds the request fields
+ * (digests, output hashes) and the blob stat and CalculateNAR messages.
  */
 public final class ProtoConvert {
 
@@ -109,5 +120,81 @@ public final class ProtoConvert {
 
   private static StatBlobResponse.ChunkMeta chunkMeta(B3Digest digest, long size) {
     return StatBlobResponse.ChunkMeta.newBuilder().setDigest(bytes(digest)).setSize(size).build();
+  }
+
+  /**
+   * The store path digest in a request field.
+   *
+   * @param field the field's name as the client knows it, e.g. {@code
+   *     GetPathInfoRequest.by_output_hash}
+   * @throws InvalidRequestException naming the field and its length unless it has 20 bytes
+   */
+  public static byte[] outputHash(ByteString bytes, String field) {
+    if (bytes.size() != StorePath.DIGEST_LENGTH) {
+      throw new InvalidRequestException(
+          field + " must be " + StorePath.DIGEST_LENGTH + " bytes, got " + bytes.size());
+    }
+    return bytes.toByteArray();
+  }
+
+  /**
+   * A PathInfo from its message, checked against every rule of DESIGN §3 that needs no store.
+   *
+   * @throws InvalidPathInfoException naming the broken rule
+   * @throws InvalidDirectoryException if the root node itself is invalid
+   */
+  public static PathInfo pathInfo(dev.tvixstore.protos.store.PathInfo message) {
+    return PathInfoProto.fromProto(message);
+  }
+
+  /** The message for {@code info}. */
+  public static dev.tvixstore.protos.store.PathInfo toProto(PathInfo info) {
+    return PathInfoProto.toProto(info);
+  }
+
+  /**
+   * A root node from its message (as {@code CalculateNAR} takes it); it may be unnamed.
+   *
+   * @throws InvalidDirectoryException naming the broken rule
+   */
+  public static Node node(dev.tvixstore.protos.castore.Node message) {
+    return CastoreProto.fromProto(message);
+  }
+
+  /** The message for a root node. */
+  public static dev.tvixstore.protos.castore.Node toProto(Node node) {
+    return CastoreProto.toProto(node);
+  }
+
+  /** The {@code CalculateNAR} answer. */
+  public static CalculateNARResponse toProto(NarCalculation nar) {
+    return CalculateNARResponse.newBuilder()
+        .setNarSize(nar.narSize())
+        .setNarSha256(UnsafeByteOperations.unsafeWrap(nar.narSha256().digest()))
+        .build();
+  }
+
+  /**
+   * The NAR size and hash of a {@code CalculateNAR} answer.
+   *
+   * @throws InvalidRequestException if the hash is not 32 bytes or the size is not positive (as
+   *     unsigned 64-bit: over 2^63-1 does not fit)
+   */
+  public static NarCalculation narCalculation(CalculateNARResponse response) {
+    if (response.getNarSha256().size() != HashAlgorithm.SHA256.length()) {
+      throw new InvalidRequestException(
+          "CalculateNARResponse.nar_sha256 must be "
+              + HashAlgorithm.SHA256.length()
+              + " bytes, got "
+              + response.getNarSha256().size());
+    }
+    if (response.getNarSize() <= 0) {
+      throw new InvalidRequestException(
+          "CalculateNARResponse.nar_size "
+              + Long.toUnsignedString(response.getNarSize())
+              + " is not a NAR size");
+    }
+    return new NarCalculation(
+        response.getNarSize(), NixHash.sha256(response.getNarSha256().toByteArray()));
   }
 }

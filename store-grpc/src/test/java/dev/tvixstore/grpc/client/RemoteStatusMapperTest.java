@@ -16,6 +16,7 @@ import dev.tvixstore.error.StorageException;
 import dev.tvixstore.error.StoreException;
 import dev.tvixstore.error.UnauthenticatedException;
 import dev.tvixstore.grpc.status.GrpcStatusMapper;
+import dev.tvixstore.store.InvalidPathInfoException;
 import io.grpc.Status;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -64,6 +65,16 @@ class RemoteStatusMapperTest {
     var back = assertInstanceOf(InvalidDirectoryException.class, roundTrip(sent));
     assertEquals(InvalidDirectoryException.Rule.NAME_CONTAINS_SLASH, back.rule());
     assertEquals(sent.getMessage(), back.getMessage());
+  }
+
+  @Test
+  void pathInfoRulesComeBackWithTheirRule() {
+    for (InvalidPathInfoException.Rule rule : InvalidPathInfoException.Rule.values()) {
+      var sent = new InvalidPathInfoException(rule, "references[0] is 19 bytes (must be 20)");
+      var back = assertInstanceOf(InvalidPathInfoException.class, roundTrip(sent));
+      assertEquals(rule, back.rule());
+      assertEquals(sent.getMessage(), back.getMessage());
+    }
   }
 
   @Test

@@ -11,6 +11,7 @@ import dev.tvixstore.error.PermissionDeniedException;
 import dev.tvixstore.error.StorageException;
 import dev.tvixstore.error.StoreException;
 import dev.tvixstore.error.UnauthenticatedException;
+import dev.tvixstore.store.InvalidPathInfoException;
 import io.grpc.Status;
 import io.grpc.StatusException;
 import java.io.IOException;
@@ -38,6 +39,17 @@ class GrpcStatusMapperTest {
         new LimitExceededException("message over 4 MiB"),
         Status.Code.RESOURCE_EXHAUSTED,
         "message over 4 MiB");
+  }
+
+  @Test
+  void everyPathInfoRuleIsInvalidArgumentWithTheRuleFirst() {
+    // Including the two a backend finds, not the message: both are client errors (DESIGN §4).
+    for (InvalidPathInfoException.Rule rule : InvalidPathInfoException.Rule.values()) {
+      assertMaps(
+          new InvalidPathInfoException(rule, "detail"),
+          Status.Code.INVALID_ARGUMENT,
+          rule + ": detail");
+    }
   }
 
   @Test

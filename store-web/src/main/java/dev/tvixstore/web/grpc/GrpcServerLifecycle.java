@@ -3,6 +3,7 @@ package dev.tvixstore.web.grpc;
 import dev.tvixstore.castore.blob.BlobService;
 import dev.tvixstore.castore.directory.DirectoryService;
 import dev.tvixstore.ejb.config.StoreConfig;
+import dev.tvixstore.store.PathInfoService;
 import dev.tvixstore.grpc.BlobServiceGrpcAdapter;
 import dev.tvixstore.grpc.DirectoryServiceGrpcAdapter;
 import dev.tvixstore.grpc.GrpcServerSettings;
@@ -50,6 +51,8 @@ public class GrpcServerLifecycle {
 
   @Inject private DirectoryService directories;
 
+  @Inject private PathInfoService paths;
+
   private ExecutorService executor;
   private StoreGrpcServer server;
 
@@ -64,7 +67,7 @@ public class GrpcServerLifecycle {
                 List.of(
                     new BlobServiceGrpcAdapter(blobs),
                     new DirectoryServiceGrpcAdapter(directories),
-                    new PathInfoServiceGrpcAdapter()))
+                    new PathInfoServiceGrpcAdapter(paths)))
             .start();
     LOG.info(() -> "tvix-store gRPC serving on " + config.grpcAddress() + ":" + server.port());
   }

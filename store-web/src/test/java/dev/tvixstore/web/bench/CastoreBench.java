@@ -35,7 +35,7 @@ import java.util.stream.Stream;
  *   tree PORT DIR         every regular file under DIR as a blob on 2 streams, then read back
  * </pre>
  *
- * Put prints the digests (hex) on stderr, for a following read.
+ * Put also prints {@code digest <hex> <file>} for each file of 1 MiB or more, for a following read.
  */
 public final class CastoreBench {
 
@@ -95,7 +95,7 @@ public final class CastoreBench {
       files = walk.filter(Files::isRegularFile).sorted().toList();
     }
     List<byte[]> digests = new ArrayList<>(files.size());
-    String what = "tree(" + files.size() + " files)";
+    String what = "tree-" + files.size() + "-files";
     long bytes =
         onTwoStreams(files.size(), i -> put(channel, files.get(i), digests, i), what + "-put");
     onTwoStreams(files.size(), i -> read(channel, digests.get(i)), what + "-read");
@@ -177,7 +177,8 @@ public final class CastoreBench {
       return sent;
     }
     if (Files.size(file) >= 1 << 20) {
-      System.err.println(HexFormat.of().formatHex(response.getDigest().toByteArray()) + " " + file);
+      System.out.println(
+          "digest " + HexFormat.of().formatHex(response.getDigest().toByteArray()) + " " + file);
     }
     return sent;
   }

@@ -72,16 +72,16 @@ final class GrpcProbe {
   }
 
   /**
-   * The castore services answer from the deployed backends (the empty blob exists, an unknown
-   * directory is NOT_FOUND); PathInfoService is not built yet (issue 5) and says UNIMPLEMENTED.
+   * The three services answer from the deployed backends: the empty blob exists, an unknown
+   * directory and an unknown store path are NOT_FOUND.
    */
-  static void assertCastoreServedAndPathInfoUnimplemented(Channel channel) {
+  static void assertServedByTheBackends(Channel channel) {
     BlobServiceGrpc.newBlockingStub(channel)
         .stat(
             StatBlobRequest.newBuilder()
                 .setDigest(ByteString.copyFrom(B3Digest.EMPTY.toBytes()))
                 .build());
-    StatusRuntimeException notFound =
+    StatusRuntimeException directory =
         assertThrows(
             StatusRuntimeException.class,
             () ->
@@ -91,14 +91,17 @@ final class GrpcProbe {
                             .setDigest(ByteString.copyFrom(new byte[32]))
                             .build())
                     .hasNext());
-    assertEquals(Status.Code.NOT_FOUND, notFound.getStatus().getCode());
-    StatusRuntimeException unimplemented =
+    assertEquals(Status.Code.NOT_FOUND, directory.getStatus().getCode());
+    StatusRuntimeException path =
         assertThrows(
             StatusRuntimeException.class,
             () ->
                 PathInfoServiceGrpc.newBlockingStub(channel)
-                    .get(GetPathInfoRequest.getDefaultInstance()));
-    assertEquals(Status.Code.UNIMPLEMENTED, unimplemented.getStatus().getCode());
+                    .get(
+                        GetPathInfoRequest.newBuilder()
+                            .setByOutputHash(ByteString.copyFrom(new byte[20]))
+                            .build()));
+    assertEquals(Status.Code.NOT_FOUND, path.getStatus().getCode());
   }
 
   private static boolean definesService(List<ByteString> files, String fullName)

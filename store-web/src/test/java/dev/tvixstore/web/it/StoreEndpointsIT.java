@@ -108,8 +108,8 @@ class StoreEndpointsIT {
   }
 
   @Test
-  void castoreServicesAnswerFromTheDeployedBackends() {
-    GrpcProbe.assertCastoreServedAndPathInfoUnimplemented(channel);
+  void storeServicesAnswerFromTheDeployedBackends() {
+    GrpcProbe.assertServedByTheBackends(channel);
   }
 
   @Test
