@@ -37,6 +37,7 @@ public class CacheReadFilter extends HttpFilter {
   @Inject private NarUploadLog uploads;
   @Inject private NarRenderer renderer;
   @Inject private CacheSigningKeys keys;
+  @Inject private NarInfoCache narInfos;
 
   @Override
   protected void doFilter(
@@ -71,11 +72,15 @@ public class CacheReadFilter extends HttpFilter {
 
   private void serveNarInfo(HttpServletRequest request, HttpServletResponse response, String hash)
       throws IOException {
-    PathInfo info =
-        paths
-            .get(NarInfoText.digest(hash))
-            .orElseThrow(() -> new NotFoundException("no store path with hash " + hash));
-    byte[] body = NarInfoText.render(info, keys.keys());
+    byte[] body = narInfos.get(hash);
+    if (body == null) {
+      PathInfo info =
+          paths
+              .get(NarInfoText.digest(hash))
+              .orElseThrow(() -> new NotFoundException("no store path with hash " + hash));
+      body = NarInfoText.render(info, keys.keys());
+      narInfos.put(hash, body);
+    }
     response.setContentType(NarInfoText.MEDIA_TYPE);
     response.setContentLength(body.length);
     if (request.getMethod().equals("GET")) {

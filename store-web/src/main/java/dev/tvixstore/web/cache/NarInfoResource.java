@@ -33,6 +33,7 @@ public class NarInfoResource {
   @Inject private PathInfoIndex index;
   @Inject private NarUploadLog uploads;
   @Inject private CacheSettings settings;
+  @Inject private NarInfoCache narInfos;
   @Context private HttpServletRequest request;
 
   @PUT
@@ -46,6 +47,7 @@ public class NarInfoResource {
     NarInfoText.digest(hash); // a malformed name is refused before the body is read
     String text = readLimited(body, contentLength, settings.maxNarInfoSize());
     new NarInfoUploader(uploads, index, paths).put(hash, text);
+    narInfos.invalidate(hash); // signatures may have been merged in
     return Response.noContent().build();
   }
 

@@ -127,6 +127,9 @@ class StoreEndpointsIT {
       }
       assertTrue(driver.findElement(By.id("database")).getText().startsWith("H2 2.2.224"));
       assertTrue(driver.findElement(By.id("data-dir")).getText().endsWith("it-data"));
+      // The key generated into the data dir, as Nix's trusted-public-keys takes it.
+      String key = driver.findElement(By.id("public-keys")).getText();
+      assertTrue(key.matches("[A-Za-z0-9.-]+:[A-Za-z0-9+/]{43}="), key);
       assertEquals(
           System.getProperty("tvix.it.version"), driver.findElement(By.id("version")).getText());
       // After a refresh round trip (server-side read through the EJB) the counts are still shown.
