@@ -2,6 +2,8 @@ package dev.tvixstore.web.cache;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Dependent;
+import jakarta.enterprise.context.Initialized;
+import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.Produces;
 import org.eclipse.microprofile.config.Config;
 import org.eclipse.microprofile.config.ConfigProvider;
@@ -14,6 +16,11 @@ import org.eclipse.microprofile.config.ConfigProvider;
 public class CacheSettingsProducer {
 
   private volatile CacheSettings settings;
+
+  /** Reads the settings as the application starts: a bad value fails the deployment. */
+  void onStart(@Observes @Initialized(ApplicationScoped.class) Object event) {
+    cacheSettings();
+  }
 
   /** Read once: a change needs a restart, like the rest of the configuration (DESIGN §6). */
   @Produces
