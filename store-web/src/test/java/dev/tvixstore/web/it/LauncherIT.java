@@ -115,6 +115,8 @@ class LauncherIT {
                 "directory",
                 "directory_edge",
                 "flyway_schema_history",
+                "nar_calculation",
+                "nar_upload",
                 "path_info",
                 "path_reference",
                 "path_signature"),
