@@ -38,6 +38,11 @@ public final class B3Digest implements Comparable<B3Digest> {
     return new B3Digest(bytes.clone());
   }
 
+  /** Wraps 32 digest bytes that nobody else holds, without copying them. */
+  static B3Digest wrap(byte[] bytes) {
+    return new B3Digest(bytes);
+  }
+
   /**
    * Parses 64 lower- or upper-case hex characters.
    *
