@@ -77,10 +77,14 @@ class Blake3Test {
     return out;
   }
 
-  /** Lengths that sit on and next to block, chunk and subtree boundaries, and random ones. */
+  /**
+   * Lengths that sit on and next to block, chunk and subtree boundaries and the sizes where chunks
+   * start to be hashed side by side (9 chunks, 65 chunks), random ones up to 40 KiB, and a few MiB.
+   */
   private static int[] lengths(SplittableRandom random) {
     List<Integer> lens = new ArrayList<>();
-    for (int base : new int[] {0, 64, 128, 960, 1024, 2048, 3072, 4096, 8192, 16384, 32768}) {
+    int[] bases = {0, 64, 128, 960, 1024, 2048, 4096, 8192, 9216, 16384, 65536, 66560};
+    for (int base : bases) {
       for (int d = -2; d <= 2; d++) {
         if (base + d >= 0) {
           lens.add(base + d);
