@@ -38,7 +38,8 @@ class Blake3Test {
   static Stream<Arguments> officialVectors() throws IOException {
     List<Arguments> cases = new ArrayList<>();
     try (InputStream in = Blake3Test.class.getResourceAsStream("blake3-test-vectors.txt");
-        BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.US_ASCII))) {
+        BufferedReader r =
+            new BufferedReader(new InputStreamReader(in, StandardCharsets.US_ASCII))) {
       for (String line; (line = r.readLine()) != null; ) {
         if (!line.isBlank() && !line.startsWith("#")) {
           String[] f = line.trim().split(" +");
