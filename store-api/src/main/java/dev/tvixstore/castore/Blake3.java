@@ -114,6 +114,9 @@ public final class Blake3 {
 
   private int[][] laneMessage;
 
+  /** Scratch for {@link #digest()}: the chaining value being finished. */
+  private final int[] digestScratch = new int[8];
+
   /** Scratch for {@link #update(ByteBuffer)} on buffers without an accessible array. */
   private byte[] copyBuffer;
 
@@ -218,9 +221,13 @@ public final class Blake3 {
    * the state: more bytes may be hashed afterwards.
    */
   public B3Digest digest() {
-    int[] h = cv.clone();
-    byte[] last = new byte[BLOCK_LEN];
-    System.arraycopy(block, 0, last, 0, blockLen); // zero-padded, as the specification says
+    // Scratch instead of copies: a digest per small input is the common case, and only the output
+    // should need allocating. The bytes of block past blockLen are not state (they are overwritten
+    // before being hashed), so padding it with zeros in place is safe.
+    int[] h = digestScratch;
+    System.arraycopy(cv, 0, h, 0, 8);
+    byte[] last = block;
+    Arrays.fill(last, blockLen, BLOCK_LEN, (byte) 0); // zero-padded, as the specification says
     int flags = startFlag() | CHUNK_END;
     if (stackLen == 0) {
       compressBytes(h, last, 0, chunkCounter, blockLen, flags | ROOT, h);
