@@ -4,7 +4,6 @@ import dev.tvixstore.error.InvalidRequestException;
 import dev.tvixstore.nix.Nixbase32;
 import java.util.Arrays;
 import java.util.HexFormat;
-import org.bouncycastle.crypto.digests.Blake3Digest;
 
 /**
  * A BLAKE3 digest: exactly 32 bytes. The identity of every blob, chunk and directory (DESIGN.md §2).
@@ -38,6 +37,11 @@ public final class B3Digest implements Comparable<B3Digest> {
     return new B3Digest(bytes.clone());
   }
 
+  /** Wraps 32 digest bytes that nobody else holds, without copying them. */
+  static B3Digest wrap(byte[] bytes) {
+    return new B3Digest(bytes);
+  }
+
   /**
    * Parses 64 lower- or upper-case hex characters.
    *
@@ -56,21 +60,22 @@ public final class B3Digest implements Comparable<B3Digest> {
 
   /** BLAKE3 of {@code data}. For streams use {@link #newHasher()}. */
   public static B3Digest hash(byte[] data) {
-    Blake3Digest d = newHasher();
-    d.update(data, 0, data.length);
-    return finish(d);
+    return Blake3.hash(data);
   }
 
-  /** A fresh BouncyCastle BLAKE3 state with 256-bit output. */
-  public static Blake3Digest newHasher() {
-    return new Blake3Digest(LENGTH * 8);
+  /** A fresh BLAKE3 hasher, the same as {@code new Blake3()}. */
+  public static Blake3 newHasher() {
+    return new Blake3();
   }
 
-  /** Finishes {@code hasher} and wraps its output; the hasher is reset. */
-  public static B3Digest finish(Blake3Digest hasher) {
-    byte[] out = new byte[LENGTH];
-    hasher.doFinal(out, 0);
-    return new B3Digest(out);
+  /**
+   * The digest of the bytes {@code hasher} has taken; the hasher is reset, ready for the next
+   * input. ({@link Blake3#digest()} alone leaves it as it is.)
+   */
+  public static B3Digest finish(Blake3 hasher) {
+    B3Digest digest = hasher.digest();
+    hasher.reset();
+    return digest;
   }
 
   /** A copy of the 32 bytes. */

@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.security.MessageDigest;
 import java.util.Objects;
-import org.bouncycastle.crypto.digests.Blake3Digest;
 
 /**
  * Passes bytes on to another stream while computing their BLAKE3 and/or SHA-256 and counting them.
@@ -14,7 +13,7 @@ import org.bouncycastle.crypto.digests.Blake3Digest;
  */
 public final class HashingOutputStream extends OutputStream {
   private final OutputStream out;
-  private final Blake3Digest blake3;
+  private final Blake3 blake3;
   private final MessageDigest sha256;
   private final byte[] one = new byte[1];
   private long byteCount;
@@ -94,8 +93,8 @@ public final class HashingOutputStream extends OutputStream {
     if (blake3 == null) {
       throw new IllegalStateException("this stream does not compute BLAKE3");
     }
-    // Finish a copy, so that the running state stays usable.
-    return B3Digest.finish(new Blake3Digest(blake3));
+    // Blake3.digest() leaves the running state as it is.
+    return blake3.digest();
   }
 
   /**

@@ -1,6 +1,7 @@
 package dev.tvixstore.bench;
 
 import dev.tvixstore.castore.B3Digest;
+import dev.tvixstore.castore.Blake3;
 import dev.tvixstore.castore.BlobOpener;
 import dev.tvixstore.castore.Directory;
 import dev.tvixstore.castore.DirectoryBuilder;
@@ -24,7 +25,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Stream;
-import org.bouncycastle.crypto.digests.Blake3Digest;
 
 /**
  * A file or directory on disk taken as a castore tree, with its blobs left on disk: the directories
@@ -93,7 +93,7 @@ record FsTree(Node root, Map<B3Digest, Directory> directories, Map<B3Digest, Pat
   }
 
   private static B3Digest blake3(Path p) throws IOException {
-    Blake3Digest h = B3Digest.newHasher();
+    Blake3 h = B3Digest.newHasher();
     byte[] buf = new byte[64 * 1024];
     try (InputStream in = Files.newInputStream(p)) {
       for (int n; (n = in.read(buf)) >= 0; ) {

@@ -1,6 +1,7 @@
 package dev.tvixstore.bench;
 
 import dev.tvixstore.castore.B3Digest;
+import dev.tvixstore.castore.Blake3;
 import dev.tvixstore.castore.Directory;
 import dev.tvixstore.castore.HashingInputStream;
 import dev.tvixstore.castore.Node;
@@ -14,7 +15,6 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
-import org.bouncycastle.crypto.digests.Blake3Digest;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Mode;
@@ -89,7 +89,7 @@ public class NarReadBenchmark {
 
     @Override
     public B3Digest file(InputStream contents, long size, boolean executable) throws IOException {
-      Blake3Digest h = hash ? B3Digest.newHasher() : null;
+      Blake3 h = hash ? B3Digest.newHasher() : null;
       for (int n; (n = contents.read(buf)) >= 0; ) {
         if (h != null) {
           h.update(buf, 0, n);

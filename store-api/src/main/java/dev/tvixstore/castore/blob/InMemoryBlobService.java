@@ -1,13 +1,13 @@
 package dev.tvixstore.castore.blob;
 
 import dev.tvixstore.castore.B3Digest;
+import dev.tvixstore.castore.Blake3;
 import java.io.ByteArrayOutputStream;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
-import org.bouncycastle.crypto.digests.Blake3Digest;
 
 /**
  * The reference {@link BlobService}: whole blobs in a concurrent map. For tests and as the
@@ -41,7 +41,7 @@ public final class InMemoryBlobService implements BlobService {
 
   private final class Writer extends BlobWriter {
     private final ByteArrayOutputStream buffer = new ByteArrayOutputStream();
-    private final Blake3Digest hasher = B3Digest.newHasher();
+    private final Blake3 hasher = new Blake3();
     private boolean finished;
 
     @Override

@@ -1,13 +1,13 @@
 package dev.tvixstore.ejb.blob;
 
 import dev.tvixstore.castore.B3Digest;
+import dev.tvixstore.castore.Blake3;
 import dev.tvixstore.castore.blob.BlobWriter;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.Executor;
-import org.bouncycastle.crypto.digests.Blake3Digest;
 
 /**
  * The chunked store's write path: bytes are hashed (whole blob) and cut by {@link FastCdc} as
@@ -33,8 +33,8 @@ public final class ChunkingBlobWriter extends BlobWriter {
   private final ChunkIndex index;
   private final ChunkUploader uploader;
   private final StreamingChunker chunker;
-  private final Blake3Digest blobHasher = B3Digest.newHasher();
-  private final Blake3Digest chunkHasher = B3Digest.newHasher();
+  private final Blake3 blobHasher = B3Digest.newHasher();
+  private final Blake3 chunkHasher = B3Digest.newHasher();
   private final List<ChunkRef> chunks = new ArrayList<>();
   private State state = State.OPEN;
   private long written;

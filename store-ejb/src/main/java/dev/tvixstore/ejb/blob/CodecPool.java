@@ -3,8 +3,8 @@ package dev.tvixstore.ejb.blob;
 import com.github.luben.zstd.ZstdCompressCtx;
 import com.github.luben.zstd.ZstdDecompressCtx;
 import dev.tvixstore.castore.B3Digest;
+import dev.tvixstore.castore.Blake3;
 import java.util.concurrent.ConcurrentLinkedDeque;
-import org.bouncycastle.crypto.digests.Blake3Digest;
 
 /**
  * Reusable zstd contexts with their scratch buffers and a BLAKE3 state. Native contexts are costly
@@ -36,7 +36,7 @@ final class CodecPool implements AutoCloseable {
   /** A decompression context, a buffer for the compressed file and a BLAKE3 state. */
   static final class Decompressor {
     final ZstdDecompressCtx ctx = new ZstdDecompressCtx();
-    final Blake3Digest hasher = B3Digest.newHasher();
+    final Blake3 hasher = B3Digest.newHasher();
     byte[] scratch = new byte[0];
 
     byte[] scratch(int size) {

@@ -1,6 +1,7 @@
 package dev.tvixstore.ejb.blob;
 
 import dev.tvixstore.castore.B3Digest;
+import dev.tvixstore.castore.Blake3;
 import dev.tvixstore.castore.blob.BlobReader;
 import dev.tvixstore.castore.blob.BlobWriter;
 import java.io.IOException;
@@ -11,7 +12,6 @@ import java.util.SplittableRandom;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.stream.Stream;
-import org.bouncycastle.crypto.digests.Blake3Digest;
 
 /**
  * A rough throughput check of the write and read paths, not a unit test: {@code main(dir, MiB)}
@@ -43,7 +43,7 @@ public final class ChunkedBlobBench {
 
   private static void run(Path dir, byte[] data, FastCdc cdc) throws Exception {
     time("BLAKE3 alone", data.length, () -> {
-      Blake3Digest h = B3Digest.newHasher();
+      Blake3 h = B3Digest.newHasher();
       for (int off = 0; off < data.length; off += 1 << 20) {
         h.update(data, off, Math.min(1 << 20, data.length - off));
       }
