@@ -96,8 +96,12 @@ record NixPaths(String tree, String large, String text, String built) {
     }
   }
 
-  /** Best effort: removes the paths from the machine's store again (the test made them). */
+  /**
+   * Best effort: removes the paths from the machine's store again (the test made them), with the
+   * derivation, which otherwise keeps the text file alive.
+   */
   void delete(Nix nix) throws IOException, InterruptedException {
-    nix.run("nix-store", "--delete", built, text, tree, large);
+    String drv = nix.run("nix-store", "--query", "--deriver", built).out();
+    nix.run("nix-store", "--delete", drv, built, text, tree, large);
   }
 }
