@@ -115,6 +115,7 @@ class LauncherIT {
                 "directory",
                 "directory_edge",
                 "flyway_schema_history",
+                "nar_calculation",
                 "path_info",
                 "path_reference",
                 "path_signature"),
