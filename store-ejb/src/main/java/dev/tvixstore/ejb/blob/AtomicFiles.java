@@ -26,27 +26,8 @@ final class AtomicFiles {
       Path target, byte[] bytes, int length, boolean fsync, DirectorySyncs deferred)
       throws IOException {
     Path dir = target.getParent();
-    Path temp =
-        dir.resolve(
-            ChunkFileStore.TEMP_PREFIX + target.getFileName() + "-"
-                + Long.toHexString(ThreadLocalRandom.current().nextLong()));
-    FileChannel ch;
+    Path temp = writeTemp(target, bytes, length, fsync);
     try {
-      ch = FileChannel.open(temp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
-    } catch (NoSuchFileException e) {
-      Files.createDirectories(dir);
-      ch = FileChannel.open(temp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
-    }
-    try {
-      try (FileChannel out = ch) {
-        ByteBuffer buf = ByteBuffer.wrap(bytes, 0, length);
-        while (buf.hasRemaining()) {
-          out.write(buf);
-        }
-        if (fsync) {
-          out.force(true);
-        }
-      }
       // rename(2) replaces atomically: a concurrent writer of the same chunk renames an equal file.
       Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE);
     } catch (IOException | RuntimeException e) {
@@ -63,5 +44,37 @@ final class AtomicFiles {
         }
       }
     }
+  }
+
+  /**
+   * Writes {@code bytes[0, length)} to a new temp file beside {@code target} (creating the
+   * directory if needed), optionally fsynced, and returns its path; nothing is left on failure.
+   */
+  static Path writeTemp(Path target, byte[] bytes, int length, boolean fsync) throws IOException {
+    Path dir = target.getParent();
+    Path temp =
+        dir.resolve(
+            ChunkFileStore.TEMP_PREFIX + target.getFileName() + "-"
+                + Long.toHexString(ThreadLocalRandom.current().nextLong()));
+    FileChannel ch;
+    try {
+      ch = FileChannel.open(temp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+    } catch (NoSuchFileException e) {
+      Files.createDirectories(dir);
+      ch = FileChannel.open(temp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+    }
+    try (FileChannel out = ch) {
+      ByteBuffer buf = ByteBuffer.wrap(bytes, 0, length);
+      while (buf.hasRemaining()) {
+        out.write(buf);
+      }
+      if (fsync) {
+        out.force(true);
+      }
+    } catch (IOException | RuntimeException e) {
+      Files.deleteIfExists(temp);
+      throw e;
+    }
+    return temp;
   }
 }

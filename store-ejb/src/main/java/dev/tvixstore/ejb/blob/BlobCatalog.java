@@ -16,6 +16,26 @@ import java.util.OptionalLong;
 public interface BlobCatalog {
 
   /**
+   * A complete blob for {@link #commitAll}: its chunks in order (as {@link
+   * ChunkIndex#blobStored} gets them) and the size on disk of each distinct chunk's file.
+   */
+  record StoredBlob(
+      B3Digest digest, long size, List<ChunkRef> chunks, Map<B3Digest, Long> storedSizes) {
+    /** Copies the lists; checks that every chunk has its stored size. */
+    public StoredBlob {
+      chunks = List.copyOf(chunks);
+      storedSizes = Map.copyOf(storedSizes);
+      for (ChunkRef c : chunks) {
+        if (!storedSizes.containsKey(c.digest())) {
+          // ChunkIndex contract: every chunk is reported before its blob.
+          throw new IllegalStateException(
+              "chunk " + c.digest() + " of blob " + digest + " was never reported stored");
+        }
+      }
+    }
+  }
+
+  /**
    * The chunks of a committed blob, contiguous from offset 0; for a digest committed only as a
    * chunk of some blob, that chunk alone (DESIGN §2: a chunk reads as a blob of itself).
    *
@@ -43,4 +63,26 @@ public interface BlobCatalog {
    * together when its {@link ChunkIndex#blobStored} returns, not before.
    */
   ChunkIndex newIndex();
+
+  /**
+   * Commits many complete blobs, whose chunk files are all durable: each blob with its chunk rows
+   * all or nothing, never a blob without all of its chunks. The default commits one blob at a
+   * time through {@link #newIndex}; the database does all in one transaction.
+   */
+  default void commitAll(Collection<StoredBlob> blobs) {
+    for (StoredBlob b : blobs) {
+      ChunkIndex index = newIndex();
+      for (ChunkRef c : b.chunks()) {
+        index.chunkStored(c.digest(), c.size(), b.storedSizes().get(c.digest()));
+      }
+      index.blobStored(b.digest(), b.size(), b.chunks());
+    }
+  }
+
+  /**
+   * Drops whatever this catalog remembers of these blob or chunk digests: call it after deleting
+   * their rows (garbage collection), so that a cached chunk list does not outlive its blob. The
+   * default, for catalogs that cache nothing, does nothing.
+   */
+  default void forget(Collection<B3Digest> digests) {}
 }

@@ -131,6 +131,54 @@ public final class ChunkFileStore implements AutoCloseable {
     }
   }
 
+  /** A staging area for {@link #stage}, fsyncing on publish when this store fsyncs. */
+  StagedChunkFiles newStaging() {
+    return new StagedChunkFiles(options.fsync());
+  }
+
+  /**
+   * {@link #put(B3Digest, byte[], int, int, DirectorySyncs)} for a {@link BlobBatch}: a new file
+   * goes to a temp file in {@code staged}, unsynced and not yet under its final name, until
+   * {@link #publish}; a chunk that exists already or is staged there is not written again.
+   */
+  PutResult stage(B3Digest digest, byte[] data, int offset, int length, StagedChunkFiles staged) {
+    Objects.checkFromIndexSize(offset, length, data.length);
+    if (length > options.maxChunkSize()) {
+      throw new IllegalArgumentException(
+          "chunk of " + length + " bytes exceeds the maximum " + options.maxChunkSize());
+    }
+    Path target = pathOf(digest);
+    OptionalLong pending = staged.stagedSize(target);
+    if (pending.isPresent()) {
+      return new PutResult(false, pending.getAsLong());
+    }
+    OptionalLong existing = storedSize(digest);
+    if (existing.isPresent() && existing.getAsLong() >= MIN_FRAME_BYTES) { // as in put
+      staged.syncDirectoryOf(target);
+      return new PutResult(false, existing.getAsLong());
+    }
+    CodecPool.Compressor c = codecs.compressor();
+    try {
+      byte[] out = c.scratch((int) Zstd.compressBound(length));
+      int compressed = c.ctx.compressByteArray(out, 0, out.length, data, offset, length);
+      staged.add(target, AtomicFiles.writeTemp(target, out, compressed, false), compressed);
+      return new PutResult(true, compressed);
+    } catch (IOException e) {
+      throw new StorageException("cannot stage chunk " + digest.toHex() + ": " + e, e);
+    } finally {
+      codecs.release(c);
+    }
+  }
+
+  /** Makes every file staged in {@code staged} durable under its final name. */
+  void publish(StagedChunkFiles staged) {
+    try {
+      staged.publish();
+    } catch (IOException e) {
+      throw new StorageException("cannot publish staged chunks under " + chunksDir + ": " + e, e);
+    }
+  }
+
   /** {@link #put(B3Digest, byte[], int, int)} from the start of {@code data}. */
   public PutResult put(B3Digest digest, byte[] data, int length) {
     return put(digest, data, 0, length);

@@ -26,10 +26,20 @@ final class ChunkUploader {
   private final ConcurrentLinkedQueue<Stored> done = new ConcurrentLinkedQueue<>();
   private final AtomicReference<RuntimeException> failure = new AtomicReference<>();
   private final DirectorySyncs pendingDirs = new DirectorySyncs();
+  private StagedChunkFiles staged;
 
   /** Writes each chunk on the calling thread. */
   static ChunkUploader inline(ChunkFileStore store) {
     return new ChunkUploader(store, null, 1, 0);
+  }
+
+  /**
+   * Stages chunks in {@code staging} instead of storing them ({@link ChunkFileStore#stage}): they
+   * are durable only once the staging is published, and {@link #awaitAll} syncs nothing.
+   */
+  ChunkUploader stagingIn(StagedChunkFiles staging) {
+    this.staged = staging;
+    return this;
   }
 
   /**
@@ -56,7 +66,7 @@ final class ChunkUploader {
   void submit(B3Digest digest, byte[] data, int offset, int length) throws InterruptedIOException {
     rethrowFailure();
     if (executor == null) {
-      long stored = store.put(digest, data, offset, length, pendingDirs).storedSize();
+      long stored = put(digest, data, offset, length);
       done.add(new Stored(digest, length, stored));
       return;
     }
@@ -79,19 +89,26 @@ final class ChunkUploader {
 
   private void putInBackground(B3Digest digest, byte[] buffer, int length) {
     try {
-      long stored = store.put(digest, buffer, 0, length, pendingDirs).storedSize();
+      long stored = put(digest, buffer, 0, length);
       done.add(new Stored(digest, length, stored));
     } catch (RuntimeException e) {
       failure.compareAndSet(null, e);
     } catch (Error e) {
       // An Error (OOM, native zstd failure) must still fail the blob, never let it commit a chunk
       // that was not written; the commit rethrows it wrapped.
-      failure.compareAndSet(null, new StorageException("writing chunk " + digest.toHex() + " failed", e));
+      failure.compareAndSet(
+          null, new StorageException("writing chunk " + digest.toHex() + " failed", e));
       throw e;
     } finally {
       freeBuffers.add(buffer);
       slots.release();
     }
+  }
+
+  private long put(B3Digest digest, byte[] data, int offset, int length) {
+    return staged != null
+        ? store.stage(digest, data, offset, length, staged).storedSize()
+        : store.put(digest, data, offset, length, pendingDirs).storedSize();
   }
 
   /** Reports every chunk stored so far to {@code index}, on the calling thread. */
@@ -109,7 +126,9 @@ final class ChunkUploader {
     acquire(depth);
     slots.release(depth);
     rethrowFailure();
-    store.sync(pendingDirs);
+    if (staged == null) {
+      store.sync(pendingDirs);
+    }
   }
 
   /** Waits for the writes in flight and forgets their outcome: the blob is abandoned. */

@@ -71,6 +71,27 @@ public final class ChunkingBlobWriter extends BlobWriter {
             cdc.maxSize()));
   }
 
+  /**
+   * A writer whose chunks are staged in {@code staging} ({@link ChunkFileStore#stage}) rather
+   * than stored: it reports its blob to {@code index} before the chunk files are durable, so the
+   * index must not commit rows before the staging is published ({@link BlobBatch}). Pipelined
+   * when {@code executor} is not null.
+   */
+  static ChunkingBlobWriter staged(
+      ChunkFileStore store,
+      FastCdc cdc,
+      ChunkIndex index,
+      Executor executor,
+      StagedChunkFiles staging) {
+    ChunkUploader uploader =
+        executor == null
+            ? ChunkUploader.inline(Objects.requireNonNull(store))
+            : ChunkUploader.background(
+                Objects.requireNonNull(store), executor, PIPELINE_DEPTH, cdc.maxSize());
+    return new ChunkingBlobWriter(
+        cdc, index, uploader.stagingIn(Objects.requireNonNull(staging, "staging")));
+  }
+
   @Override
   public void write(byte[] b, int off, int len) throws IOException {
     Objects.checkFromIndexSize(off, len, b.length);

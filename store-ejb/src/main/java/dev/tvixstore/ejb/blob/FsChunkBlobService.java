@@ -25,7 +25,7 @@ import java.util.concurrent.Executor;
  * {@link #stat} with chunks lists a single-chunk blob's one chunk; {@link #isComplete} checks that
  * every chunk file exists. Thread-safe.
  */
-public final class FsChunkBlobService implements BlobService, AutoCloseable {
+public final class FsChunkBlobService implements BlobService, BlobBatches, AutoCloseable {
   private final ChunkFileStore store;
   private final FastCdc cdc;
   private final BlobCatalog catalog;
@@ -66,6 +66,20 @@ public final class FsChunkBlobService implements BlobService, AutoCloseable {
     return background == null
         ? ChunkingBlobWriter.synchronous(store, cdc, index)
         : ChunkingBlobWriter.pipelined(store, cdc, index, background);
+  }
+
+  /**
+   * A batch for writing many blobs as one unit ({@link BlobBatch}): files synced together, rows
+   * in one transaction, visible on its commit.
+   */
+  @Override
+  public BlobBatch openBatch() {
+    return openBatch(BlobBatch.MAX_PENDING);
+  }
+
+  /** {@link #openBatch()} committing on its own every {@code maxPending} blobs or files. */
+  BlobBatch openBatch(int maxPending) {
+    return new BlobBatch(this, store, cdc, catalog, background, maxPending);
   }
 
   @Override
@@ -124,6 +138,14 @@ public final class FsChunkBlobService implements BlobService, AutoCloseable {
       return Optional.of(List.of()); // always exists, needs no row (BlobService contract)
     }
     return catalog.chunks(digest);
+  }
+
+  /**
+   * Makes the catalog drop what it caches of these blob or chunk digests ({@link
+   * BlobCatalog#forget}); garbage collection calls it after deleting their rows.
+   */
+  public void forget(Collection<B3Digest> digests) {
+    catalog.forget(digests);
   }
 
   /** Frees the chunk store's native codecs; the service is unusable afterwards. */

@@ -1,14 +1,14 @@
 package dev.tvixstore.ejb.blob;
 
 import dev.tvixstore.castore.B3Digest;
-import dev.tvixstore.ejb.persistence.BlobChunkEntity;
 import dev.tvixstore.ejb.persistence.BlobEntity;
 import dev.tvixstore.ejb.persistence.ChunkEntity;
 import dev.tvixstore.ejb.persistence.InsertIfAbsent;
 import dev.tvixstore.ejb.persistence.Transactions;
 import dev.tvixstore.error.DataLossException;
-import jakarta.persistence.EntityManager;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -41,6 +41,9 @@ public final class JpaBlobCatalog implements BlobCatalog {
 
   /** Blobs per query of the many-digest {@link #chunks(Collection)}; fits any IN list. */
   static final int BATCH = 100;
+
+  private static final String INSERT_BLOB_CHUNK =
+      "insert into blob_chunk (blob_digest, idx, chunk_digest, chunk_offset) values (?, ?, ?, ?)";
 
   private final Transactions transactions;
 
@@ -135,6 +138,72 @@ public final class JpaBlobCatalog implements BlobCatalog {
     return new WriterIndex();
   }
 
+  /** All in one transaction, a few batched statements whatever the number of blobs. */
+  @Override
+  public void commitAll(Collection<StoredBlob> blobs) {
+    // Key order throughout, so that concurrent writers lock rows in one order (InsertIfAbsent).
+    SortedMap<B3Digest, StoredBlob> distinctBlobs = new TreeMap<>();
+    SortedMap<B3Digest, long[]> distinctChunks = new TreeMap<>();
+    for (StoredBlob b : blobs) {
+      if (b.digest().equals(B3Digest.EMPTY)) {
+        continue; // exists without a row (BlobService contract)
+      }
+      distinctBlobs.putIfAbsent(b.digest(), b);
+      for (ChunkRef c : b.chunks()) {
+        distinctChunks.putIfAbsent(
+            c.digest(), new long[] {c.size(), b.storedSizes().get(c.digest())});
+      }
+    }
+    if (distinctBlobs.isEmpty()) {
+      return;
+    }
+    transactions.inTransaction(
+        em ->
+            em.callWithConnection(
+                (Connection c) -> {
+                  insert(c, distinctBlobs, distinctChunks);
+                  return null;
+                }));
+  }
+
+  private static void insert(
+      Connection c, SortedMap<B3Digest, StoredBlob> blobs, SortedMap<B3Digest, long[]> chunks)
+      throws SQLException {
+    try (InsertIfAbsent rows =
+        InsertIfAbsent.prepare(c, "chunk", "digest", "size", "stored_size")) {
+      for (Map.Entry<B3Digest, long[]> e : chunks.entrySet()) {
+        rows.add(e.getKey().toBytes(), e.getValue()[0], e.getValue()[1]);
+      }
+      rows.execute();
+    }
+    List<StoredBlob> ordered = List.copyOf(blobs.values());
+    boolean[] inserted;
+    try (InsertIfAbsent rows = InsertIfAbsent.prepare(c, "blob", "digest", "size")) {
+      for (StoredBlob b : ordered) {
+        rows.add(b.digest().toBytes(), b.size());
+      }
+      inserted = rows.execute();
+    }
+    try (PreparedStatement rows = c.prepareStatement(INSERT_BLOB_CHUNK)) {
+      for (int i = 0; i < ordered.size(); i++) {
+        if (!inserted[i]) {
+          continue; // committed before (or by a concurrent writer), its chunk rows with it
+        }
+        StoredBlob b = ordered.get(i);
+        byte[] key = b.digest().toBytes();
+        for (int idx = 0; idx < b.chunks().size(); idx++) {
+          ChunkRef chunk = b.chunks().get(idx);
+          rows.setBytes(1, key);
+          rows.setInt(2, idx);
+          rows.setBytes(3, chunk.digest().toBytes());
+          rows.setLong(4, chunk.offset());
+          rows.addBatch();
+        }
+      }
+      rows.executeBatch();
+    }
+  }
+
   /** Collects one writer's chunk reports until its blob is complete. */
   private final class WriterIndex implements ChunkIndex {
     private final Map<B3Digest, Long> storedSizes = new HashMap<>();
@@ -146,58 +215,7 @@ public final class JpaBlobCatalog implements BlobCatalog {
 
     @Override
     public void blobStored(B3Digest blob, long size, List<ChunkRef> chunks) {
-      if (blob.equals(B3Digest.EMPTY)) {
-        return; // exists without a row (BlobService contract)
-      }
-      transactions.inTransaction(
-          em -> {
-            record(em, blob, size, chunks);
-            return null;
-          });
-    }
-
-    private void record(EntityManager em, B3Digest blob, long size, List<ChunkRef> chunks) {
-      byte[] key = blob.toBytes();
-      if (em.find(BlobEntity.class, key) != null) {
-        return; // committed before, and its chunk rows with it
-      }
-      // Key order, so that concurrent writers lock chunk rows in one order (InsertIfAbsent).
-      SortedMap<B3Digest, ChunkRef> distinct = new TreeMap<>();
-      for (ChunkRef c : chunks) {
-        distinct.putIfAbsent(c.digest(), c);
-      }
-      boolean inserted =
-          em.callWithConnection(
-              (Connection c) -> {
-                try (InsertIfAbsent rows =
-                    InsertIfAbsent.prepare(c, "chunk", "digest", "size", "stored_size")) {
-                  for (ChunkRef ref : distinct.values()) {
-                    rows.add(ref.digest().toBytes(), (long) ref.size(), storedSize(blob, ref));
-                  }
-                  rows.execute();
-                }
-                try (InsertIfAbsent row = InsertIfAbsent.prepare(c, "blob", "digest", "size")) {
-                  row.add(key, size);
-                  return row.execute()[0];
-                }
-              });
-      if (!inserted) {
-        return; // a concurrent writer of the same blob committed it, chunk rows included
-      }
-      for (int i = 0; i < chunks.size(); i++) {
-        ChunkRef c = chunks.get(i);
-        em.persist(new BlobChunkEntity(key, i, c.digest().toBytes(), c.offset()));
-      }
-    }
-
-    private long storedSize(B3Digest blob, ChunkRef chunk) {
-      Long stored = storedSizes.get(chunk.digest());
-      if (stored == null) {
-        // ChunkIndex contract: every chunk is reported before its blob.
-        throw new IllegalStateException(
-            "chunk " + chunk.digest() + " of blob " + blob + " was never reported stored");
-      }
-      return stored;
+      commitAll(List.of(new StoredBlob(blob, size, chunks, storedSizes)));
     }
   }
 }

@@ -38,6 +38,7 @@ public class CacheReadFilter extends HttpFilter {
   @Inject private NarRenderer renderer;
   @Inject private CacheSigningKeys keys;
   @Inject private NarInfoCache narInfos;
+  @Inject private KnownNars knownNars;
 
   @Override
   protected void doFilter(
@@ -57,7 +58,7 @@ public class CacheReadFilter extends HttpFilter {
     }
     try {
       if (nar) {
-        new NarServing(new NarDownloads(index, uploads), renderer)
+        new NarServing(new NarDownloads(index, uploads, knownNars), renderer)
             .serve(request, response, path.substring(NAR_PREFIX.length()));
       } else {
         serveNarInfo(request, response, path.substring(1, path.length() - NARINFO_SUFFIX.length()));
@@ -80,6 +81,8 @@ public class CacheReadFilter extends HttpFilter {
               .orElseThrow(() -> new NotFoundException("no store path with hash " + hash));
       body = NarInfoText.render(info, keys.keys());
       narInfos.put(hash, body);
+      // The client's next request is most likely this NAR (nix copy --from, substitution).
+      knownNars.put(info.narSha256(), new NarDownloads.Known(info.node(), info.narSize()));
     }
     response.setContentType(NarInfoText.MEDIA_TYPE);
     response.setContentLength(body.length);

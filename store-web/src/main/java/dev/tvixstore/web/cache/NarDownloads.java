@@ -21,27 +21,41 @@ import java.util.OptionalLong;
 public final class NarDownloads {
   private final PathInfoIndex index;
   private final NarUploadLog uploads;
+  private final KnownNars known;
 
   /** What a NAR URL names: the castore root and the NAR's length. */
   public record Known(Node root, long narSize) {}
 
   /** Lookups in {@code index} and {@code uploads}. */
   public NarDownloads(PathInfoIndex index, NarUploadLog uploads) {
+    this(index, uploads, new KnownNars());
+  }
+
+  /** Lookups in {@code known} first, then in {@code index} and {@code uploads}. */
+  public NarDownloads(PathInfoIndex index, NarUploadLog uploads, KnownNars known) {
     this.index = Objects.requireNonNull(index, "index");
     this.uploads = Objects.requireNonNull(uploads, "uploads");
+    this.known = Objects.requireNonNull(known, "known");
   }
 
   /** The NAR {@code name} names, if it is known. */
   public Optional<Known> find(NarFileName name) {
     if (name.compression() == Compression.NONE) {
-      return index
-          .findByNarSha256(name.fileHash())
-          .map(p -> new Known(p.node(), p.narSize()))
-          .or(
-              () ->
-                  uploads
-                      .findByNarSha256(name.fileHash())
-                      .map(u -> new Known(u.root(), u.narSize())));
+      Known cached = known.get(name.fileHash());
+      if (cached != null) {
+        return Optional.of(cached);
+      }
+      Optional<Known> found =
+          index
+              .findByNarSha256(name.fileHash())
+              .map(p -> new Known(p.node(), p.narSize()))
+              .or(
+                  () ->
+                      uploads
+                          .findByNarSha256(name.fileHash())
+                          .map(u -> new Known(u.root(), u.narSize())));
+      found.ifPresent(k -> known.put(name.fileHash(), k));
+      return found;
     }
     return uploads
         .findByFileSha256(name.fileHash())

@@ -1,5 +1,8 @@
 package dev.tvixstore.web.cache;
 
+import dev.tvixstore.castore.directory.DirectoryService;
+import dev.tvixstore.ejb.blob.BlobBatch;
+import dev.tvixstore.ejb.blob.BlobBatches;
 import dev.tvixstore.ejb.upload.NarUploadLog;
 import dev.tvixstore.store.NarIngester;
 import jakarta.enterprise.context.RequestScoped;
@@ -27,7 +30,8 @@ import java.io.InputStream;
 public class NarResource {
 
   @Inject private NarUploadLog uploads;
-  @Inject private NarIngester ingester;
+  @Inject private BlobBatches blobs;
+  @Inject private DirectoryService directories;
   @Inject private CacheSettings settings;
   @Context private HttpServletRequest request;
 
@@ -40,9 +44,14 @@ public class NarResource {
       throws IOException {
     new WriteAccess(settings).check(request.getRemoteAddr(), request.getHeader("Authorization"));
     NarFileName name = NarFileName.parse(file);
-    NarUploader uploader = new NarUploader(ingester, uploads, settings.maxNarSize());
-    uploader.checkDeclaredLength(contentLength); // before a byte is read: 413, no 100 Continue
-    uploader.upload(name, body, contentLength);
+    // One batch per NAR: its files synced together, its blob rows in few transactions.
+    try (BlobBatch batch = blobs.openBatch()) {
+      NarUploader uploader =
+          new NarUploader(
+              new NarIngester(batch, directories), uploads, settings.maxNarSize(), batch::commit);
+      uploader.checkDeclaredLength(contentLength); // before a byte is read: 413, no 100 Continue
+      uploader.upload(name, body, contentLength);
+    }
     return Response.noContent().build();
   }
 }

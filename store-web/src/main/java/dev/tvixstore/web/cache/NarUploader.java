@@ -25,12 +25,24 @@ public final class NarUploader {
   private final NarIngester ingester;
   private final NarUploadLog log;
   private final long maxNarSize;
+  private final Runnable commitBlobs;
 
   /** An uploader into {@code ingester}, recording in {@code log}, refusing NARs over a limit. */
   public NarUploader(NarIngester ingester, NarUploadLog log, long maxNarSize) {
+    this(ingester, log, maxNarSize, () -> {});
+  }
+
+  /**
+   * An uploader whose ingester writes blobs into a batch ({@code dev.tvixstore.ejb.blob.BlobBatch})
+   * that {@code commitBlobs} commits: it runs once the NAR is read whole and its hash checked,
+   * before the directories are committed, so that they never name a blob that is not committed.
+   */
+  public NarUploader(
+      NarIngester ingester, NarUploadLog log, long maxNarSize, Runnable commitBlobs) {
     this.ingester = Objects.requireNonNull(ingester, "ingester");
     this.log = Objects.requireNonNull(log, "log");
     this.maxNarSize = maxNarSize;
+    this.commitBlobs = Objects.requireNonNull(commitBlobs, "commitBlobs");
   }
 
   /**
@@ -71,7 +83,12 @@ public final class NarUploader {
             : new LimitedInputStream(
                 new DecodingInputStream(compression, file), maxNarSize, "the NAR");
     NarIngester.Result result =
-        ingester.ingest(nar, calculation -> verify(name, calculation, file));
+        ingester.ingest(
+            nar,
+            calculation -> {
+              verify(name, calculation, file);
+              commitBlobs.run();
+            });
     long fileSize = file == null ? result.nar().narSize() : file.byteCount();
     NarUpload upload =
         new NarUpload(

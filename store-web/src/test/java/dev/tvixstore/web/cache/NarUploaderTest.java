@@ -15,11 +15,14 @@ import dev.tvixstore.ejb.upload.NarUpload;
 import dev.tvixstore.error.InvalidRequestException;
 import dev.tvixstore.error.LimitExceededException;
 import dev.tvixstore.nix.NixHash;
+import dev.tvixstore.store.NarIngester;
 import dev.tvixstore.testing.VectorPaths;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -58,6 +61,25 @@ class NarUploaderTest {
     assertTrue(e.getMessage().contains("SHA-256"), e.getMessage());
     assertTrue(store.log.byFile.isEmpty());
     assertFalse(store.directories.get(rootOfTree()).isPresent(), "no directory is visible");
+  }
+
+  @Test
+  void theBlobsAreCommittedAfterTheHashCheckAndBeforeTheDirectories() throws IOException {
+    byte[] nar = nar(TREE);
+    List<Boolean> directoryVisibleAtCommit = new ArrayList<>();
+    NarUploader uploader =
+        new NarUploader(
+            new NarIngester(store.blobs, store.directories),
+            store.log,
+            1 << 30,
+            () -> directoryVisibleAtCommit.add(store.directories.get(rootOfTree()).isPresent()));
+    NarFileName wrong = nameOf(new byte[] {1}, Compression.NONE);
+    assertThrows(
+        InvalidRequestException.class, () -> uploader.upload(wrong, in(nar), nar.length));
+    assertEquals(List.of(), directoryVisibleAtCommit, "a refused body commits no blob");
+    uploader.upload(nameOf(nar, Compression.NONE), in(nar), nar.length);
+    assertEquals(List.of(false), directoryVisibleAtCommit);
+    assertTrue(store.directories.get(rootOfTree()).isPresent());
   }
 
   private dev.tvixstore.castore.B3Digest rootOfTree() {
