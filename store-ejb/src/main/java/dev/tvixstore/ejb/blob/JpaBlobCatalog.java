@@ -5,12 +5,16 @@ import dev.tvixstore.ejb.persistence.BlobChunkEntity;
 import dev.tvixstore.ejb.persistence.BlobEntity;
 import dev.tvixstore.ejb.persistence.ChunkEntity;
 import dev.tvixstore.ejb.persistence.InsertIfAbsent;
+import dev.tvixstore.ejb.persistence.Touch;
 import dev.tvixstore.ejb.persistence.Transactions;
 import dev.tvixstore.error.DataLossException;
 import jakarta.persistence.EntityManager;
 import java.sql.Connection;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -20,6 +24,7 @@ import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.SortedMap;
 import java.util.TreeMap;
+import java.util.WeakHashMap;
 
 /**
  * A {@link BlobCatalog} in the metadata database (tables {@code chunk}, {@code blob}, {@code
@@ -29,6 +34,9 @@ import java.util.TreeMap;
  * ({@link InsertIfAbsent}).
  */
 public final class JpaBlobCatalog implements BlobCatalog {
+  private static final Map<WriterIndex, Instant> OPEN_WRITERS =
+      Collections.synchronizedMap(new WeakHashMap<>());
+
   private static final String CHUNKS_OF_BLOB =
       "select bc.chunkDigest, bc.chunkOffset, c.size from BlobChunkEntity bc, ChunkEntity c"
           + " where c.digest = bc.chunkDigest and bc.blobDigest = :blob order by bc.idx";
@@ -132,7 +140,21 @@ public final class JpaBlobCatalog implements BlobCatalog {
 
   @Override
   public ChunkIndex newIndex() {
-    return new WriterIndex();
+    WriterIndex index = new WriterIndex();
+    OPEN_WRITERS.put(index, Instant.now());
+    return index;
+  }
+
+  /**
+   * When the oldest blob writer of this JVM that has not committed yet was opened. Garbage
+   * collection keeps everything touched since then (ejb.gc package-info): such a writer may have
+   * found a chunk file present and will commit its row later. A writer closed without committing
+   * leaves its entry until the JVM collects it, which only makes GC keep more.
+   */
+  public static Optional<Instant> oldestOpenWriter() {
+    synchronized (OPEN_WRITERS) {
+      return OPEN_WRITERS.values().stream().min(Comparator.naturalOrder());
+    }
   }
 
   /** Collects one writer's chunk reports until its blob is complete. */
@@ -147,20 +169,22 @@ public final class JpaBlobCatalog implements BlobCatalog {
     @Override
     public void blobStored(B3Digest blob, long size, List<ChunkRef> chunks) {
       if (blob.equals(B3Digest.EMPTY)) {
+        OPEN_WRITERS.remove(this);
         return; // exists without a row (BlobService contract)
       }
-      transactions.inTransaction(
-          em -> {
-            record(em, blob, size, chunks);
-            return null;
-          });
+      try {
+        transactions.inTransaction(
+            em -> {
+              record(em, blob, size, chunks);
+              return null;
+            });
+      } finally {
+        OPEN_WRITERS.remove(this);
+      }
     }
 
     private void record(EntityManager em, B3Digest blob, long size, List<ChunkRef> chunks) {
       byte[] key = blob.toBytes();
-      if (em.find(BlobEntity.class, key) != null) {
-        return; // committed before, and its chunk rows with it
-      }
       // Key order, so that concurrent writers lock chunk rows in one order (InsertIfAbsent).
       SortedMap<B3Digest, ChunkRef> distinct = new TreeMap<>();
       for (ChunkRef c : chunks) {
@@ -169,6 +193,12 @@ public final class JpaBlobCatalog implements BlobCatalog {
       boolean inserted =
           em.callWithConnection(
               (Connection c) -> {
+                // Re-use of a committed blob touches it (ejb.gc package-info): the row lock and
+                // the new touched_at keep a running GC off it; it has its chunk rows already.
+                if (Touch.rows(c, "blob", List.of(key))[0]) {
+                  return false;
+                }
+                Touch.rows(c, "chunk", distinct.keySet().stream().map(B3Digest::toBytes).toList());
                 try (InsertIfAbsent rows =
                     InsertIfAbsent.prepare(c, "chunk", "digest", "size", "stored_size")) {
                   for (ChunkRef ref : distinct.values()) {
