@@ -1,7 +1,6 @@
 package dev.tvixstore.ejb.gc;
 
 import dev.tvixstore.ejb.blob.ChunkFileStore;
-import dev.tvixstore.ejb.blob.FastCdc;
 import dev.tvixstore.ejb.config.StoreConfig;
 import dev.tvixstore.ejb.persistence.Transactions;
 import dev.tvixstore.error.NotFoundException;
@@ -53,11 +52,8 @@ public class GcService {
 
   @PostConstruct
   void init() {
-    // Decodes nothing: the level and size only satisfy the store's options.
-    chunks =
-        new ChunkFileStore(
-            config.dataDir(),
-            new ChunkFileStore.Options(config.zstdLevel(), true, FastCdc.MAXIMUM_MAX));
+    // GC neither writes nor decodes chunks: the options do not matter, the directory does.
+    chunks = new ChunkFileStore(config.dataDir(), ChunkFileStore.Options.defaults());
     collector =
         new GarbageCollector(
             transactions, chunks, config.gcGrace(), Clock.systemUTC(), haltHook());
