@@ -13,6 +13,7 @@ import dev.tvixstore.store.PathInfo;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
@@ -134,11 +135,13 @@ abstract class GarbageCollectorDbTest {
   void uploadRecordsAreRootsWithinGraceAndGoWhenOldAndNeverCompleted() throws Exception {
     DirectoryNode tree = store.tree("r", Map.of("f", store.bytes(3000)));
     try (Connection c = store.db.dataSource().getConnection();
-        Statement s = c.createStatement()) {
-      s.executeUpdate("INSERT INTO nar_upload (file_sha256, compression, file_size, nar_sha256,"
-          + " nar_size, root_node) VALUES (X'" + "11".repeat(32) + "', 'none', 9, X'"
-          + "22".repeat(32) + "', 9, X'" + java.util.HexFormat.of().formatHex(
-              dev.tvixstore.castore.CastoreProto.encode(tree)) + "')");
+        PreparedStatement s = c.prepareStatement("INSERT INTO nar_upload (file_sha256,"
+            + " compression, file_size, nar_sha256, nar_size, root_node)"
+            + " VALUES (?, 'none', 9, ?, 9, ?)")) {
+      s.setBytes(1, new byte[32]);
+      s.setBytes(2, new byte[32]);
+      s.setBytes(3, dev.tvixstore.castore.CastoreProto.encode(tree));
+      s.executeUpdate();
     }
     GcRun young = store.gc(Duration.ofHours(1), GcHooks.NONE).run(false);
     assertEquals(GcFreed.NONE, young.freed());
