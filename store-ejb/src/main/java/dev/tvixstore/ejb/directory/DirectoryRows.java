@@ -88,17 +88,19 @@ final class DirectoryRows {
       d.directories().forEach(child -> touched.add(child.digest()));
     }
     List<B3Digest> touchOrder = List.copyOf(touched);
+    boolean[] found =
+        em.callWithConnection(
+            (Connection c) ->
+                Touch.rows(c, "directory", touchOrder.stream().map(B3Digest::toBytes).toList()));
+    for (int i = 0; i < found.length; i++) {
+      if (!found[i] && !inClosure.contains(touchOrder.get(i))) {
+        throw new InvalidRequestException(
+            "directory " + touchOrder.get(i) + " is referenced but no longer stored");
+      }
+    }
     boolean[] inserted =
         em.callWithConnection(
             (Connection c) -> {
-              boolean[] found =
-                  Touch.rows(c, "directory", touchOrder.stream().map(B3Digest::toBytes).toList());
-              for (int i = 0; i < found.length; i++) {
-                if (!found[i] && !inClosure.contains(touchOrder.get(i))) {
-                  throw new InvalidRequestException(
-                      "directory " + touchOrder.get(i) + " is referenced but no longer stored");
-                }
-              }
               try (InsertIfAbsent rows =
                   InsertIfAbsent.prepare(c, "directory", "digest", "encoded", "size")) {
                 for (Directory d : sorted) {

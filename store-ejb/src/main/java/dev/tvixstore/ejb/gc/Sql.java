@@ -1,6 +1,7 @@
 package dev.tvixstore.ejb.gc;
 
 import dev.tvixstore.ejb.persistence.Transactions;
+import dev.tvixstore.error.StoreException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -23,9 +24,22 @@ final class Sql {
     this.transactions = transactions;
   }
 
-  /** Runs {@code work} in a transaction of its own (retried on conflicts). */
+  /**
+   * Runs {@code work} in a transaction of its own (retried on conflicts). A {@link
+   * StoreException} that {@code work} throws reaches the caller unwrapped (Hibernate wraps what a
+   * connection callback throws).
+   */
   <T> T tx(Work<T> work) {
-    return transactions.inTransaction(em -> em.callWithConnection(work::run));
+    try {
+      return transactions.inTransaction(em -> em.callWithConnection(work::run));
+    } catch (StoreException e) {
+      for (Throwable t = e.getCause(); t != null; t = t.getCause()) {
+        if (t instanceof StoreException domain) {
+          throw domain;
+        }
+      }
+      throw e;
+    }
   }
 
   /** Runs one statement in a transaction of its own; returns its update count. */

@@ -114,7 +114,11 @@ final class GcStore implements AutoCloseable {
 
   /** Stores a path named {@code name} with root {@code node} and these references. */
   PathInfo path(String name, Node node, StorePath... references) {
-    StorePath sp = StorePath.of(bytes(20), name);
+    return path(StorePath.of(bytes(20), name), node, references);
+  }
+
+  /** Stores path {@code sp} with root {@code node} and these references. */
+  PathInfo path(StorePath sp, Node node, StorePath... references) {
     NarCalculation nar = paths.calculateNar(node);
     PathInfo info =
         new PathInfo(sp, node.withName(PathComponent.EMPTY), List.of(references), nar.narSize(),
