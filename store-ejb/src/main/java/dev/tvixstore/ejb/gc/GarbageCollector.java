@@ -159,8 +159,8 @@ public final class GarbageCollector {
   }
 
   private void phase(Progress p, GcPhase phase) {
-    hooks.at(GcHooks.before(phase));
     p.phase = phase;
+    hooks.at(GcHooks.before(phase));
     p.report(phase, 0, 0);
   }
 

@@ -26,7 +26,8 @@ import java.util.logging.Logger;
  * record, deletes and pins paths. Reads {@code tvix.store.gc.grace} at deployment, so a bad value
  * fails the start.
  *
- * <p>For the crash ITs only: the system property {@value #HALT_AT} names a {@link GcHooks} point
+ * <p>For the crash ITs only: the system property {@value #HALT_AT} (or the environment variable
+ * {@value #HALT_AT_ENV}) names a {@link GcHooks} point
  * (e.g. {@code before:SWEEP_CHUNKS}) at which the JVM halts at once, as kill -9 would.
  */
 @Startup
@@ -37,6 +38,9 @@ import java.util.logging.Logger;
 public class GcService {
   /** Test-only: halt the JVM at this hook point. */
   public static final String HALT_AT = "tvix.store.gc.test.halt-at";
+
+  /** {@link #HALT_AT} as an environment variable. */
+  public static final String HALT_AT_ENV = "TVIX_STORE_GC_TEST_HALT_AT";
 
   private static final Logger LOG = Logger.getLogger(GcService.class.getName());
 
@@ -62,7 +66,7 @@ public class GcService {
   }
 
   private static GcHooks haltHook() {
-    String at = System.getProperty(HALT_AT);
+    String at = System.getProperty(HALT_AT, System.getenv(HALT_AT_ENV));
     if (at == null || at.isBlank()) {
       return GcHooks.NONE;
     }
