@@ -61,6 +61,7 @@ public final class BlobBatch implements BlobService, AutoCloseable {
     this.catalog = catalog;
     this.background = background;
     this.staging = store.newStaging();
+    JpaBlobCatalog.writerOpened(this); // GC keeps what this batch may find and re-use
   }
 
   /** A writer whose blob joins this batch on its commit; visible after the batch's commit. */
@@ -81,6 +82,7 @@ public final class BlobBatch implements BlobService, AutoCloseable {
     catalog.commitAll(List.copyOf(pending.values()));
     pending.clear();
     commits++;
+    JpaBlobCatalog.writerOpened(this); // all it relied on is committed: start over from now
   }
 
   /** How many commits wrote something (for tests). */
@@ -93,6 +95,7 @@ public final class BlobBatch implements BlobService, AutoCloseable {
   public void close() {
     pending.clear();
     staging.discard();
+    JpaBlobCatalog.writerDone(this);
   }
 
   @Override

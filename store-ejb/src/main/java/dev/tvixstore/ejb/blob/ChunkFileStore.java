@@ -13,6 +13,7 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.FileTime;
 import java.time.Instant;
 import java.util.Objects;
 import java.util.OptionalLong;
@@ -78,6 +79,11 @@ public final class ChunkFileStore implements AutoCloseable {
     this.codecs = new CodecPool(options.zstdLevel(), idle);
   }
 
+  /** The directory holding the chunk files' two-hex-digit subdirectories. */
+  public Path chunksDir() {
+    return chunksDir;
+  }
+
   /** The file a chunk lives in. */
   public Path pathOf(B3Digest digest) {
     String hex = digest.toHex();
@@ -112,7 +118,9 @@ public final class ChunkFileStore implements AutoCloseable {
     // A file shorter than the smallest zstd frame is the classic remnant of a crash between rename
     // and writeback (fsync off): it can never verify, so a new upload replaces it instead of
     // deduplicating against it.
-    if (existing.isPresent() && existing.getAsLong() >= MIN_FRAME_BYTES) {
+    // The touch tells a concurrent GC that this file is re-used (ejb.gc package-info): if GC
+    // moved it away meanwhile the touch fails, and the file is written again below.
+    if (existing.isPresent() && existing.getAsLong() >= MIN_FRAME_BYTES && touch(target)) {
       if (deferred != null && options.fsync()) {
         deferred.add(target.getParent());
       }
@@ -153,7 +161,8 @@ public final class ChunkFileStore implements AutoCloseable {
       return new PutResult(false, pending.getAsLong());
     }
     OptionalLong existing = storedSize(digest);
-    if (existing.isPresent() && existing.getAsLong() >= MIN_FRAME_BYTES) { // as in put
+    // As in put, touch included (ejb.gc): a file GC moved away meanwhile is staged anew.
+    if (existing.isPresent() && existing.getAsLong() >= MIN_FRAME_BYTES && touch(target)) {
       staged.syncDirectoryOf(target);
       return new PutResult(false, existing.getAsLong());
     }
@@ -288,6 +297,18 @@ public final class ChunkFileStore implements AutoCloseable {
       throw new DataLossException("chunk " + digest.toHex() + " is missing (" + path + ")", e);
     } catch (IOException e) {
       throw new StorageException("cannot read chunk " + digest.toHex() + ": " + e, e);
+    }
+  }
+
+  /** Sets the file's mtime to now; false if it is gone. */
+  private static boolean touch(Path file) {
+    try {
+      Files.setLastModifiedTime(file, FileTime.from(Instant.now()));
+      return true;
+    } catch (NoSuchFileException e) {
+      return false;
+    } catch (IOException e) {
+      throw new StorageException("cannot touch chunk file " + file + ": " + e, e);
     }
   }
 

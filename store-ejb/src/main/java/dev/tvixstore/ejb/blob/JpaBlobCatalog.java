@@ -4,13 +4,17 @@ import dev.tvixstore.castore.B3Digest;
 import dev.tvixstore.ejb.persistence.BlobEntity;
 import dev.tvixstore.ejb.persistence.ChunkEntity;
 import dev.tvixstore.ejb.persistence.InsertIfAbsent;
+import dev.tvixstore.ejb.persistence.Touch;
 import dev.tvixstore.ejb.persistence.Transactions;
 import dev.tvixstore.error.DataLossException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -20,6 +24,7 @@ import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.SortedMap;
 import java.util.TreeMap;
+import java.util.WeakHashMap;
 
 /**
  * A {@link BlobCatalog} in the metadata database (tables {@code chunk}, {@code blob}, {@code
@@ -29,6 +34,11 @@ import java.util.TreeMap;
  * ({@link InsertIfAbsent}).
  */
 public final class JpaBlobCatalog implements BlobCatalog {
+  // Writers (a blob writer's index, a BlobBatch) that may have found chunk files present and not
+  // committed their rows yet, with when they started: see oldestOpenWriter.
+  private static final Map<Object, Instant> OPEN_WRITERS =
+      Collections.synchronizedMap(new WeakHashMap<>());
+
   private static final String CHUNKS_OF_BLOB =
       "select bc.chunkDigest, bc.chunkOffset, c.size from BlobChunkEntity bc, ChunkEntity c"
           + " where c.digest = bc.chunkDigest and bc.blobDigest = :blob order by bc.idx";
@@ -135,7 +145,31 @@ public final class JpaBlobCatalog implements BlobCatalog {
 
   @Override
   public ChunkIndex newIndex() {
-    return new WriterIndex();
+    WriterIndex index = new WriterIndex();
+    writerOpened(index);
+    return index;
+  }
+
+  /**
+   * When the oldest blob writer of this JVM that has not committed yet was opened. Garbage
+   * collection keeps everything touched since then (ejb.gc package-info): such a writer may have
+   * found a chunk file present and will commit its row later. A writer closed without committing
+   * leaves its entry until the JVM collects it, which only makes GC keep more.
+   */
+  public static Optional<Instant> oldestOpenWriter() {
+    synchronized (OPEN_WRITERS) {
+      return OPEN_WRITERS.values().stream().min(Comparator.naturalOrder());
+    }
+  }
+
+  /** {@code writer} starts (or, after a commit, starts again) relying on chunk files it found. */
+  static void writerOpened(Object writer) {
+    OPEN_WRITERS.put(writer, Instant.now());
+  }
+
+  /** {@code writer} committed or gave up: nothing of it waits for a commit any more. */
+  static void writerDone(Object writer) {
+    OPEN_WRITERS.remove(writer);
   }
 
   /** All in one transaction, a few batched statements whatever the number of blobs. */
@@ -167,8 +201,27 @@ public final class JpaBlobCatalog implements BlobCatalog {
   }
 
   private static void insert(
-      Connection c, SortedMap<B3Digest, StoredBlob> blobs, SortedMap<B3Digest, long[]> chunks)
+      Connection c, SortedMap<B3Digest, StoredBlob> blobs, SortedMap<B3Digest, long[]> allChunks)
       throws SQLException {
+    // Re-use of a committed blob touches it (ejb.gc package-info): the row lock and the new
+    // touched_at keep a running GC off it, and it has its chunk rows already.
+    List<StoredBlob> candidates = List.copyOf(blobs.values());
+    boolean[] committed =
+        Touch.rows(c, "blob", candidates.stream().map(b -> b.digest().toBytes()).toList());
+    List<StoredBlob> ordered = new ArrayList<>();
+    SortedMap<B3Digest, long[]> chunks = new TreeMap<>();
+    for (int i = 0; i < candidates.size(); i++) {
+      if (!committed[i]) {
+        StoredBlob b = candidates.get(i);
+        ordered.add(b);
+        b.chunks().forEach(ref -> chunks.put(ref.digest(), allChunks.get(ref.digest())));
+      }
+    }
+    if (ordered.isEmpty()) {
+      return;
+    }
+    // Chunk rows that exist are touched likewise before the new blobs refer to them.
+    Touch.rows(c, "chunk", chunks.keySet().stream().map(B3Digest::toBytes).toList());
     try (InsertIfAbsent rows =
         InsertIfAbsent.prepare(c, "chunk", "digest", "size", "stored_size")) {
       for (Map.Entry<B3Digest, long[]> e : chunks.entrySet()) {
@@ -176,7 +229,6 @@ public final class JpaBlobCatalog implements BlobCatalog {
       }
       rows.execute();
     }
-    List<StoredBlob> ordered = List.copyOf(blobs.values());
     boolean[] inserted;
     try (InsertIfAbsent rows = InsertIfAbsent.prepare(c, "blob", "digest", "size")) {
       for (StoredBlob b : ordered) {
@@ -215,7 +267,11 @@ public final class JpaBlobCatalog implements BlobCatalog {
 
     @Override
     public void blobStored(B3Digest blob, long size, List<ChunkRef> chunks) {
-      commitAll(List.of(new StoredBlob(blob, size, chunks, storedSizes)));
+      try {
+        commitAll(List.of(new StoredBlob(blob, size, chunks, storedSizes)));
+      } finally {
+        writerDone(this);
+      }
     }
   }
 }

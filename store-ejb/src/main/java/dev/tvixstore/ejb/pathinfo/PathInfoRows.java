@@ -1,6 +1,11 @@
 package dev.tvixstore.ejb.pathinfo;
 
+import dev.tvixstore.castore.DirectoryNode;
+import dev.tvixstore.castore.FileNode;
+import dev.tvixstore.castore.SymlinkNode;
 import dev.tvixstore.ejb.persistence.InsertIfAbsent;
+import dev.tvixstore.ejb.persistence.Touch;
+import dev.tvixstore.error.InvalidRequestException;
 import dev.tvixstore.ejb.persistence.PathReferenceEntity;
 import dev.tvixstore.nix.NarSignature;
 import dev.tvixstore.store.InvalidPathInfoException;
@@ -9,6 +14,7 @@ import dev.tvixstore.store.PathInfo;
 import dev.tvixstore.store.StorePath;
 import jakarta.persistence.EntityManager;
 import java.sql.Connection;
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -110,14 +116,39 @@ final class PathInfoRows {
   }
 
   /**
+   * A new reference to the root's directory or blob touches it (ejb.gc package-info), so that a
+   * garbage collection running now keeps it. The content check before the transaction found it
+   * stored; a directory gone since then was collected meanwhile.
+   *
+   * @return false if the root directory is gone
+   */
+  private static boolean touchRoot(Connection c, PathInfo info) throws SQLException {
+    return switch (info.node()) {
+      case DirectoryNode d -> Touch.rows(c, "directory", List.of(d.digest().toBytes()))[0];
+      // A blob stored only as a chunk, or the empty blob, has no row: nothing to touch.
+      case FileNode f -> {
+        Touch.rows(c, "blob", List.of(f.digest().toBytes()));
+        yield true;
+      }
+      case SymlinkNode s -> true;
+    };
+  }
+
+  /**
    * Stores {@code info}, or merges its signatures into the same contents stored before.
    *
    * @return the PathInfo as stored now
    * @throws InvalidPathInfoException {@link Rule#CONFLICTS_WITH_STORED} if other contents are
    *     stored for the path
+   * @throws InvalidRequestException if its root directory was garbage collected since the content
+   *     check
    */
   static PathInfo put(EntityManager em, PathInfo info) {
     byte[] digest = info.storePath().digest();
+    if (!em.callWithConnection((Connection c) -> touchRoot(c, info))) {
+      throw new InvalidRequestException(
+          "root directory of " + info.storePath() + " is no longer stored");
+    }
     boolean inserted = em.callWithConnection((Connection c) -> {
       try (InsertIfAbsent row = InsertIfAbsent.prepare(c, "path_info", List.of("digest"),
           List.of("name", "root_node", "nar_size", "nar_sha256", "deriver", "ca"))) {

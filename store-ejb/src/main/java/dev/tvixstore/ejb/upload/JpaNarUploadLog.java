@@ -57,8 +57,20 @@ public final class JpaNarUploadLog implements NarUploadLog {
                         upload.narSha256().digest(),
                         upload.narSize(),
                         CastoreProto.encode(upload.root()));
-                    return row.execute()[0];
+                    if (row.execute()[0]) {
+                      return true;
+                    }
                   }
+                  // A repeated upload renews the record: GC keeps records younger than its grace
+                  // period as roots, and one whose narinfo is yet to come must survive.
+                  try (PreparedStatement renew =
+                      c.prepareStatement(
+                          "UPDATE nar_upload SET created_at = CURRENT_TIMESTAMP"
+                              + " WHERE file_sha256 = ?")) {
+                    renew.setBytes(1, upload.fileSha256().digest());
+                    renew.executeUpdate();
+                  }
+                  return false;
                 }));
     syncH2();
   }

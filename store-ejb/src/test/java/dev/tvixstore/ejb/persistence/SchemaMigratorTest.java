@@ -34,7 +34,7 @@ class SchemaMigratorTest {
 
   @Test
   void createsTheMetadataTablesOnce() throws SQLException {
-    assertEquals(3, migrator().migrate());
+    assertEquals(4, migrator().migrate());
     assertEquals(0, migrator().migrate());
     List<String> tables = new ArrayList<>();
     try (Connection c = ds.getConnection();
@@ -53,8 +53,13 @@ class SchemaMigratorTest {
             "blob_chunk",
             "chunk",
             "directory",
+            "directory_blob",
             "directory_edge",
             "flyway_schema_history",
+            "gc_live_blob",
+            "gc_live_directory",
+            "gc_pin",
+            "gc_run",
             "nar_calculation",
             "nar_upload",
             "path_info",
@@ -108,7 +113,34 @@ class SchemaMigratorTest {
         .target("1")
         .load()
         .migrate();
-    assertEquals(2, migrator().migrate());
+    assertEquals(3, migrator().migrate());
+  }
+
+  @Test
+  void directoriesStoredBeforeVersion4AwaitTheirBlobIndexButNewOnesHaveIt() throws SQLException {
+    Flyway.configure(getClass().getClassLoader())
+        .dataSource(ds)
+        .locations("classpath:db/migration")
+        .placeholders(Map.of("bytes", "VARBINARY"))
+        .target("3")
+        .load()
+        .migrate();
+    try (Connection c = ds.getConnection();
+        Statement s = c.createStatement()) {
+      s.executeUpdate("INSERT INTO directory (digest, encoded, size) VALUES (X'"
+          + "11".repeat(32) + "', X'', 0)");
+      assertEquals(1, migrator().migrate());
+      s.executeUpdate("INSERT INTO directory (digest, encoded, size) VALUES (X'"
+          + "22".repeat(32) + "', X'', 0)");
+      List<Boolean> indexed = new ArrayList<>();
+      try (ResultSet rs =
+          s.executeQuery("SELECT blobs_indexed FROM directory ORDER BY digest")) {
+        while (rs.next()) {
+          indexed.add(rs.getBoolean(1));
+        }
+      }
+      assertEquals(List.of(false, true), indexed);
+    }
   }
 
   @Test

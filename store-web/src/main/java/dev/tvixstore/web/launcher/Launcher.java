@@ -1,5 +1,6 @@
 package dev.tvixstore.web.launcher;
 
+import dev.tvixstore.web.cli.AdminCli;
 import java.io.PrintStream;
 import java.net.URISyntaxException;
 import java.nio.file.Path;
@@ -9,7 +10,8 @@ import java.util.Map;
 
 /**
  * {@code java -jar tvix-store.jar [serve]}: resolves the configuration, checks it, then runs the
- * store on Payara Micro. Every start-up failure is one line on stderr and its own exit code
+ * store on Payara Micro. {@code java -jar tvix-store.jar admin ...} is the admin API's command
+ * line ({@link AdminCli}). Every start-up failure is one line on stderr and its own exit code
  * ({@link ExitCode}).
  */
 public final class Launcher {
@@ -17,7 +19,11 @@ public final class Launcher {
   static final String USAGE =
       """
       usage: java -jar tvix-store.jar [serve]
+             java -jar tvix-store.jar admin [--url URL] [--token-file FILE] COMMAND
         serve   run the store (default): binary cache + console on HTTP, tvix castore/store on gRPC
+        admin   client of a running store's admin API: gc [--dry-run] | delete STORE_PATH
+                [--with-referrers] | pin STORE_PATH | unpin STORE_PATH | stats ("admin" alone
+                lists them)
         help    show this text
       Configuration: system properties or environment variables, e.g. TVIX_STORE_DATA_DIR,
       TVIX_STORE_HTTP_PORT, TVIX_STORE_GRPC_PORT, TVIX_STORE_GRPC_ADDRESS, TVIX_STORE_JDBC_URL,
@@ -50,6 +56,11 @@ public final class Launcher {
   }
 
   public static void main(String[] args) {
+    if (args.length > 0 && args[0].equals("admin")) {
+      // A client of a running server: no configuration, no Payara.
+      System.exit(
+          new AdminCli(System.out, System.err).run(List.of(args).subList(1, args.length)));
+    }
     Map<String, String> props = new HashMap<>();
     System.getProperties().forEach((k, v) -> props.put(k.toString(), v.toString()));
     Launcher launcher =
