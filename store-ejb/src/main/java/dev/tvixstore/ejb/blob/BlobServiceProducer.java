@@ -8,6 +8,7 @@ import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Dependent;
+import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Inject;
 import java.time.Instant;
@@ -41,6 +42,7 @@ public class BlobServiceProducer {
   private ManagedThreadFactory threads;
 
   private FsChunkBlobService service;
+  private CachingBlobCatalog catalog;
   private ThreadPoolExecutor workers;
 
   /** One service for the application, closed with it. */
@@ -79,10 +81,19 @@ public class BlobServiceProducer {
     workers =
         new ThreadPoolExecutor(n, n, 60, TimeUnit.SECONDS, new LinkedBlockingQueue<>(), threads);
     workers.allowCoreThreadTimeOut(true);
-    BlobCatalog catalog =
-        new CachingBlobCatalog(new JpaBlobCatalog(transactions), CACHED_CHUNK_REFS);
+    catalog = new CachingBlobCatalog(new JpaBlobCatalog(transactions), CACHED_CHUNK_REFS);
     service = FsChunkBlobService.pipelined(store, cdc, catalog, workers);
     return service;
+  }
+
+  /**
+   * Forgets every cached chunk list when garbage collection deleted rows: a cached list of a
+   * deleted blob would make it look stored (a client would skip uploading it).
+   */
+  synchronized void onBlobRowsDeleted(@Observes BlobRowsDeleted event) {
+    if (catalog != null) {
+      catalog.forgetAll();
+    }
   }
 
   /** Stops the worker threads and frees the chunk store's native codecs. */

@@ -122,6 +122,14 @@ public final class CachingBlobCatalog implements BlobCatalog {
     }
   }
 
+  /** Drops every cached list: after a garbage collection, which deletes rows in bulk. */
+  public void forgetAll() {
+    synchronized (lists) {
+      lists.clear();
+      chunkRefs = 0;
+    }
+  }
+
   /** How many chunk lists are cached (for tests and metrics). */
   public int cachedLists() {
     synchronized (lists) {

@@ -1,5 +1,6 @@
 package dev.tvixstore.ejb.gc;
 
+import dev.tvixstore.ejb.blob.BlobRowsDeleted;
 import dev.tvixstore.ejb.blob.ChunkFileStore;
 import dev.tvixstore.ejb.config.StoreConfig;
 import dev.tvixstore.ejb.persistence.Transactions;
@@ -16,6 +17,7 @@ import jakarta.ejb.Startup;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.enterprise.concurrent.ManagedExecutorService;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import java.time.Clock;
 import java.util.List;
@@ -46,6 +48,7 @@ public class GcService {
 
   @Inject private StoreConfig config;
   @Inject private Transactions transactions;
+  @Inject private Event<BlobRowsDeleted> blobRowsDeleted;
 
   @Resource(lookup = "java:comp/DefaultManagedExecutorService")
   private ManagedExecutorService executor;
@@ -92,7 +95,16 @@ public class GcService {
   public long start(boolean dryRun) {
     GarbageCollector.Prepared run = collector.prepare(dryRun);
     try {
-      executor.execute(() -> collector.execute(run));
+      executor.execute(
+          () -> {
+            try {
+              collector.execute(run);
+            } finally {
+              if (!dryRun) {
+                blobRowsDeleted.fire(new BlobRowsDeleted()); // the catalog cache forgets
+              }
+            }
+          });
     } catch (RuntimeException e) {
       collector.abandon(run, "not started: " + e);
       throw e;
