@@ -10,6 +10,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * Phase 2: every row of {@code blob}, in key order, has a sound chunk list ({@link
@@ -24,6 +25,12 @@ final class BlobScrub {
           + " FROM blob_chunk bc LEFT JOIN chunk c ON c.digest = bc.chunk_digest"
           + " WHERE bc.blob_digest >= ? AND bc.blob_digest <= ?"
           + " ORDER BY bc.blob_digest, bc.idx";
+
+  private static final String RECHECK =
+      "SELECT b.size, bc.idx, bc.chunk_digest, bc.chunk_offset, c.size FROM blob b"
+          + " LEFT JOIN blob_chunk bc ON bc.blob_digest = b.digest"
+          + " LEFT JOIN chunk c ON c.digest = bc.chunk_digest"
+          + " WHERE b.digest = ? ORDER BY bc.idx";
 
   private record Blob(B3Digest digest, long size) {}
 
@@ -49,6 +56,7 @@ final class BlobScrub {
       List<Damage> found = new ArrayList<>();
       for (Blob b : page) {
         ChunkListCheck.problem(b.digest(), b.size(), rows.getOrDefault(b.digest(), List.of()))
+            .flatMap(p -> recheck(b.digest()))
             .ifPresent(p -> found.add(
                 new Damage(DamageKind.BLOB, b.digest(), Damage.CHUNK_LIST, p)));
         progress.blobsDone++;
@@ -59,6 +67,38 @@ final class BlobScrub {
       after = page.getLast().digest().toBytes();
       listener.batchDone();
     }
+  }
+
+  /**
+   * The problem of one blob, read again in a single statement: the page and its chunk rows were
+   * two reads, between which a garbage collection may have deleted the blob with its rows (a
+   * blob row without chunk rows is then no damage). Empty if the blob is gone or sound now.
+   */
+  private Optional<String> recheck(B3Digest blob) {
+    return transactions.inTransaction(
+        em ->
+            em.callWithConnection(
+                (Connection c) -> {
+                  try (PreparedStatement s = c.prepareStatement(RECHECK)) {
+                    s.setBytes(1, blob.toBytes());
+                    try (ResultSet rs = s.executeQuery()) {
+                      Long blobSize = null;
+                      List<ChunkListCheck.Row> rows = new ArrayList<>();
+                      while (rs.next()) {
+                        blobSize = rs.getLong(1);
+                        byte[] chunk = rs.getBytes(3);
+                        if (chunk != null) {
+                          long size = rs.getLong(5);
+                          rows.add(new ChunkListCheck.Row(rs.getInt(2), B3Digest.of(chunk),
+                              rs.getLong(4), rs.wasNull() ? null : size));
+                        }
+                      }
+                      return blobSize == null
+                          ? Optional.<String>empty()
+                          : ChunkListCheck.problem(blob, blobSize, rows);
+                    }
+                  }
+                }));
   }
 
   private Map<B3Digest, List<ChunkListCheck.Row>> chunkRows(B3Digest first, B3Digest last) {
