@@ -96,7 +96,8 @@ final class DamageTracer {
   Map<Damage.Key, SortedSet<String>> paths(
       Map<B3Digest, Set<Damage.Key>> blobCauses,
       Map<B3Digest, Set<Damage.Key>> dirCauses,
-      ScrubProgress progress) {
+      ScrubProgress progress,
+      ScrubListener listener) {
     Map<Damage.Key, SortedSet<String>> paths = new HashMap<>();
     byte[] after = new byte[0];
     while (true) {
@@ -117,6 +118,7 @@ final class DamageTracer {
         }
       }
       after = (byte[]) page.getLast()[0];
+      listener.batchDone();
     }
   }
 

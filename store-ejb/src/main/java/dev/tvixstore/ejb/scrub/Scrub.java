@@ -95,7 +95,7 @@ public final class Scrub {
         listener.batchDone();
         tracer.addAncestors(dirCauses);
         Map<Damage.Key, SortedSet<String>> paths =
-            tracer.paths(blobCauses, dirCauses, progress);
+            tracer.paths(blobCauses, dirCauses, progress, listener);
         log.addPaths(run, paths);
       }
       if (progress.damageCount > found.size()) {
