@@ -1,0 +1,14 @@
+package dev.tvixstore.ejb.scrub;
+
+import dev.tvixstore.ejb.persistence.TestDatabase;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/** {@link ScrubRunnerDbTest} on H2. */
+class H2ScrubRunnerTest extends ScrubRunnerDbTest {
+  @RegisterExtension static final TestDatabase DB = TestDatabase.h2();
+
+  @Override
+  TestDatabase db() {
+    return DB;
+  }
+}

@@ -1,0 +1,14 @@
+package dev.tvixstore.ejb.scrub;
+
+import dev.tvixstore.ejb.persistence.TestDatabase;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/** {@link ScrubConsistencyDbTest} on the PostgreSQL of {@code .ci/test}. */
+class PostgresScrubConsistencyTest extends ScrubConsistencyDbTest {
+  @RegisterExtension static final TestDatabase DB = TestDatabase.postgres();
+
+  @Override
+  TestDatabase db() {
+    return DB;
+  }
+}
