@@ -24,7 +24,7 @@ public final class AdminCli {
   /** Default server: the local one on the default HTTP port (DESIGN §5). */
   static final String DEFAULT_URL = "http://127.0.0.1:8080";
 
-  /** The subcommands. A new one (e.g. {@code "scrub", ScrubCommand::new}) is one line here. */
+  /** The subcommands besides {@link #SCRUB}; a new one is one line here. */
   static final Map<String, Supplier<AdminCommand>> COMMANDS = commands();
 
   private static Map<String, Supplier<AdminCommand>> commands() {
@@ -36,6 +36,9 @@ public final class AdminCli {
     m.put("stats", StatsCommand::new);
     return m;
   }
+
+  /** The scrub command, run by {@link ScrubCommand} itself. */
+  static final String SCRUB = "scrub";
 
   private final PrintStream out;
   private final PrintStream err;
@@ -56,6 +59,7 @@ public final class AdminCli {
     StringBuilder b = new StringBuilder(
         "usage: java -jar tvix-store.jar admin [--url URL] [--token-file FILE] COMMAND\n");
     COMMANDS.values().forEach(c -> b.append("  ").append(c.get().usage()).append('\n'));
+    b.append("  ").append(SCRUB).append(" [--rate MiB/s]   (exit 3 when damage is found)\n");
     b.append("URL defaults to ").append(DEFAULT_URL)
         .append("; FILE holds the server's write token (tvix.store.cache.write-token).");
     return b.toString();
@@ -80,6 +84,10 @@ public final class AdminCli {
       }
       if (i >= args.size()) {
         throw new CliException(CliException.USAGE, "no command given");
+      }
+      if (args.get(i).equals(SCRUB)) {
+        // Its own client and exit codes (0 clean, 3 damage found): see ScrubCommand.
+        return ScrubCommand.run(http, base(url), token, args.subList(i + 1, args.size()), out, err);
       }
       Supplier<AdminCommand> command = COMMANDS.get(args.get(i));
       if (command == null) {

@@ -18,6 +18,7 @@ public class AdminApiApplication extends Application {
           GcResource.class,
           PathsResource.class,
           PinsResource.class,
+          ScrubResource.class,
           StatsResource.class);
 
   @Override

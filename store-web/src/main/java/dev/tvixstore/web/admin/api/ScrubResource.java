@@ -6,11 +6,8 @@ import dev.tvixstore.ejb.scrub.ScrubRunner;
 import dev.tvixstore.ejb.scrub.ScrubService;
 import dev.tvixstore.ejb.scrub.ScrubSettings;
 import dev.tvixstore.error.InvalidRequestException;
-import dev.tvixstore.web.cache.CacheSettings;
-import dev.tvixstore.web.cache.WriteAccess;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
-import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -18,7 +15,6 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
-import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.time.Instant;
@@ -37,23 +33,18 @@ import java.util.stream.Collectors;
  *       object with its hex digest, problem and the store paths it breaks; 404 if unknown.
  * </ul>
  *
- * <p>The path template matches {@code admin/api/scrub} and {@code scrub}, so the class works both
- * in an application at the root (Jersey filter on {@code /*}) and in one mounted at {@code
- * /admin/api}. Access as for uploads ({@link WriteAccess}): loopback, or the write token.
+ * <p>Access as for the whole admin API ({@link AdminAccessFilter}).
  */
-@Path("{base: (admin/api/)?}scrub")
+@Path("scrub")
 @RequestScoped
 public class ScrubResource {
   private static final String JSON = MediaType.APPLICATION_JSON + ";charset=utf-8";
 
   @Inject private ScrubService scrubs;
-  @Inject private CacheSettings settings;
-  @Context private HttpServletRequest request;
 
   @POST
   @Produces(JSON)
   public Response start(@QueryParam("rate") String rate) {
-    checkAccess();
     OptionalLong bytesPerSecond = OptionalLong.empty();
     if (rate != null && !rate.isBlank()) {
       try {
@@ -75,7 +66,6 @@ public class ScrubResource {
   @Path("runs")
   @Produces(JSON)
   public String runs(@QueryParam("limit") @DefaultValue("20") int limit) {
-    checkAccess();
     if (limit < 1 || limit > 1000) {
       throw new InvalidRequestException("limit must be 1 to 1000, got " + limit);
     }
@@ -87,15 +77,10 @@ public class ScrubResource {
   @Path("runs/{id}")
   @Produces(JSON)
   public Response run(@PathParam("id") long id) {
-    checkAccess();
     return scrubs.run(id)
         .map(run -> Response.ok(json(run, scrubs.damage(id))).build())
         .orElseGet(() -> Response.status(Response.Status.NOT_FOUND)
             .entity("{\"error\":\"no scrub run " + id + "\"}").build());
-  }
-
-  private void checkAccess() {
-    new WriteAccess(settings).check(request.getRemoteAddr(), request.getHeader("Authorization"));
   }
 
   /** A run without its damage list (the list answer's elements). */
