@@ -34,7 +34,7 @@ class SchemaMigratorTest {
 
   @Test
   void createsTheMetadataTablesOnce() throws SQLException {
-    assertEquals(3, migrator().migrate());
+    assertEquals(4, migrator().migrate());
     assertEquals(0, migrator().migrate());
     List<String> tables = new ArrayList<>();
     try (Connection c = ds.getConnection();
@@ -49,6 +49,7 @@ class SchemaMigratorTest {
     }
     assertEquals(
         List.of(
+            "access_token",
             "blob",
             "blob_chunk",
             "chunk",
@@ -108,7 +109,7 @@ class SchemaMigratorTest {
         .target("1")
         .load()
         .migrate();
-    assertEquals(2, migrator().migrate());
+    assertEquals(3, migrator().migrate());
   }
 
   @Test

@@ -109,6 +109,7 @@ class LauncherIT {
         }
         assertEquals(
             List.of(
+                "access_token",
                 "blob",
                 "blob_chunk",
                 "chunk",
