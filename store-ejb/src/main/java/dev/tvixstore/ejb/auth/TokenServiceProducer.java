@@ -5,6 +5,7 @@ import dev.tvixstore.auth.CachingTokenService;
 import dev.tvixstore.auth.TokenService;
 import dev.tvixstore.ejb.persistence.Transactions;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.Dependent;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Inject;
 import java.security.SecureRandom;
@@ -29,6 +30,7 @@ public class TokenServiceProducer {
   @Inject private Transactions transactions;
 
   private volatile JpaTokenService database;
+  private volatile AccessPolicy policy;
 
   /** The database backend itself, for {@link TokenBootstrap}'s batched use records. */
   JpaTokenService database() {
@@ -52,16 +54,22 @@ public class TokenServiceProducer {
   }
 
   /**
-   * The rules from MicroProfile Config ({@link AuthSettings}); a malformed value fails the
-   * deployment.
+   * The rules from MicroProfile Config ({@link AuthSettings}), read once; a malformed value fails
+   * the deployment. Dependent scope with one shared instance: a final class cannot be proxied.
    */
   @Produces
-  @ApplicationScoped
+  @Dependent
   public AccessPolicy accessPolicy(TokenService tokens) {
-    Config mp = ConfigProvider.getConfig();
-    return new AccessPolicy(
-        tokens,
-        AuthSettings.load(key -> mp.getOptionalValue(key, String.class)),
-        Clock.systemUTC());
+    AccessPolicy current = policy;
+    if (current == null) {
+      Config mp = ConfigProvider.getConfig();
+      current =
+          new AccessPolicy(
+              tokens,
+              AuthSettings.load(key -> mp.getOptionalValue(key, String.class)),
+              Clock.systemUTC());
+      policy = current;
+    }
+    return current;
   }
 }

@@ -1,5 +1,6 @@
 package dev.tvixstore.web.grpc;
 
+import dev.tvixstore.auth.AccessPolicy;
 import dev.tvixstore.castore.blob.BlobService;
 import dev.tvixstore.castore.directory.DirectoryService;
 import dev.tvixstore.ejb.config.StoreConfig;
@@ -9,6 +10,7 @@ import dev.tvixstore.grpc.DirectoryServiceGrpcAdapter;
 import dev.tvixstore.grpc.GrpcServerSettings;
 import dev.tvixstore.grpc.PathInfoServiceGrpcAdapter;
 import dev.tvixstore.grpc.StoreGrpcServer;
+import dev.tvixstore.grpc.auth.TokenAuthInterceptor;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
@@ -53,21 +55,24 @@ public class GrpcServerLifecycle {
 
   @Inject private PathInfoService paths;
 
+  @Inject private AccessPolicy access;
+
   private ExecutorService executor;
   private StoreGrpcServer server;
 
   @PostConstruct
   void start() {
     executor = StoreGrpcServer.boundedExecutor(threadFactory, THREADS, QUEUE);
+    TokenAuthInterceptor tokens = new TokenAuthInterceptor(access);
     server =
         StoreGrpcServer.netty(
                 new GrpcServerSettings(
                     config.grpcAddress(), config.grpcPort(), config.grpcMaxMessageBytes()),
                 executor,
                 List.of(
-                    new BlobServiceGrpcAdapter(blobs),
-                    new DirectoryServiceGrpcAdapter(directories),
-                    new PathInfoServiceGrpcAdapter(paths)))
+                    tokens.protect(new BlobServiceGrpcAdapter(blobs)),
+                    tokens.protect(new DirectoryServiceGrpcAdapter(directories)),
+                    tokens.protect(new PathInfoServiceGrpcAdapter(paths))))
             .start();
     LOG.info(() -> "tvix-store gRPC serving on " + config.grpcAddress() + ":" + server.port());
   }
