@@ -1,7 +1,9 @@
 package dev.tvixstore.web.cache;
 
+import dev.tvixstore.auth.Scope;
 import dev.tvixstore.ejb.upload.NarUploadLog;
 import dev.tvixstore.store.NarIngester;
+import dev.tvixstore.web.auth.HttpAccess;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
@@ -29,6 +31,7 @@ public class NarResource {
   @Inject private NarUploadLog uploads;
   @Inject private NarIngester ingester;
   @Inject private CacheSettings settings;
+  @Inject private HttpAccess access;
   @Context private HttpServletRequest request;
 
   @PUT
@@ -38,7 +41,7 @@ public class NarResource {
       @HeaderParam(HttpHeaders.CONTENT_LENGTH) @DefaultValue("-1") long contentLength,
       InputStream body)
       throws IOException {
-    new WriteAccess(settings).check(request.getRemoteAddr(), request.getHeader("Authorization"));
+    access.require(request, Scope.WRITE);
     NarFileName name = NarFileName.parse(file);
     NarUploader uploader = new NarUploader(ingester, uploads, settings.maxNarSize());
     uploader.checkDeclaredLength(contentLength); // before a byte is read: 413, no 100 Continue
