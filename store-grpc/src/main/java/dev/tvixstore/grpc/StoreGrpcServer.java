@@ -122,6 +122,19 @@ public final class StoreGrpcServer {
     return this;
   }
 
+  /**
+   * Reports the store ready or not in gRPC health (overall and per service), as the HTTP
+   * readiness check finds it. Ignored once stopping: that state is final.
+   */
+  public synchronized void reportServing(boolean serving) {
+    if (stopping) {
+      return;
+    }
+    ServingStatus status = serving ? ServingStatus.SERVING : ServingStatus.NOT_SERVING;
+    health.setStatus("", status);
+    serviceNames.forEach(name -> health.setStatus(name, status));
+  }
+
   /** The bound port (the real one when 0 was asked for). */
   public int port() {
     return server.getPort();

@@ -1,5 +1,6 @@
 package dev.tvixstore.web.cache;
 
+import dev.tvixstore.auth.Scope;
 import dev.tvixstore.ejb.upload.NarUploadLog;
 import dev.tvixstore.error.NotFoundException;
 import dev.tvixstore.error.StoreException;
@@ -7,6 +8,7 @@ import dev.tvixstore.store.NarRenderer;
 import dev.tvixstore.store.PathInfo;
 import dev.tvixstore.store.PathInfoIndex;
 import dev.tvixstore.store.PathInfoService;
+import dev.tvixstore.web.auth.HttpAccess;
 import dev.tvixstore.web.error.ErrorResponses;
 import jakarta.inject.Inject;
 import jakarta.servlet.FilterChain;
@@ -39,6 +41,7 @@ public class CacheReadFilter extends HttpFilter {
   @Inject private CacheSigningKeys keys;
   @Inject private NarInfoCache narInfos;
   @Inject private KnownNars knownNars;
+  @Inject private HttpAccess access;
 
   @Override
   protected void doFilter(
@@ -57,6 +60,7 @@ public class CacheReadFilter extends HttpFilter {
       return;
     }
     try {
+      access.require(request, Scope.READ); // a no-op unless the store is private
       if (nar) {
         new NarServing(new NarDownloads(index, uploads, knownNars), renderer)
             .serve(request, response, path.substring(NAR_PREFIX.length()));

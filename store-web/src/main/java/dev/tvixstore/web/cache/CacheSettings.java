@@ -1,6 +1,5 @@
 package dev.tvixstore.web.cache;
 
-import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Function;
 
@@ -10,15 +9,11 @@ import java.util.function.Function;
  *
  * @param maxNarSize largest NAR an upload may hold, in bytes (decompressed); larger is 413
  * @param maxNarInfoSize largest narinfo body a client may PUT, in bytes; larger is 413
- * @param writeToken the secret every upload must carry ({@code Authorization: Bearer <token>}, or
- *     as the password of HTTP basic auth, which Nix sends from a netrc file); when empty only
- *     clients on the loopback interface may upload
  */
-public record CacheSettings(long maxNarSize, int maxNarInfoSize, Optional<String> writeToken) {
+public record CacheSettings(long maxNarSize, int maxNarInfoSize) {
 
   public static final String MAX_NAR_SIZE = "tvix.store.cache.max-nar-size";
   public static final String MAX_NARINFO_SIZE = "tvix.store.cache.max-narinfo-size";
-  public static final String WRITE_TOKEN = "tvix.store.cache.write-token";
 
   /** 32 GiB: more than the largest NARs of nixpkgs' binary cache. */
   public static final long DEFAULT_MAX_NAR_SIZE = 32L << 30;
@@ -30,7 +25,6 @@ public record CacheSettings(long maxNarSize, int maxNarInfoSize, Optional<String
   private static final int NARINFO_PARSER_LIMIT = 1 << 20;
 
   public CacheSettings {
-    Objects.requireNonNull(writeToken, WRITE_TOKEN);
     if (maxNarSize < 1) {
       throw invalid(MAX_NAR_SIZE, maxNarSize, "must be positive");
     }
@@ -38,13 +32,6 @@ public record CacheSettings(long maxNarSize, int maxNarInfoSize, Optional<String
       throw invalid(
           MAX_NARINFO_SIZE, maxNarInfoSize, "must be in [1, " + NARINFO_PARSER_LIMIT + "]");
     }
-    writeToken.ifPresent(
-        t -> {
-          if (t.length() < 16 || !t.chars().allMatch(c -> c > 0x20 && c < 0x7f)) {
-            throw new IllegalArgumentException(
-                WRITE_TOKEN + " must be at least 16 printable ASCII characters without spaces");
-          }
-        });
   }
 
   /**
@@ -64,19 +51,7 @@ public record CacheSettings(long maxNarSize, int maxNarInfoSize, Optional<String
     if (maxNarInfo > Integer.MAX_VALUE) {
       throw invalid(MAX_NARINFO_SIZE, maxNarInfo, "is too large");
     }
-    return new CacheSettings(maxNar, (int) maxNarInfo, get.apply(WRITE_TOKEN));
-  }
-
-  /** Never prints the token. */
-  @Override
-  public String toString() {
-    return "CacheSettings[maxNarSize="
-        + maxNarSize
-        + ", maxNarInfoSize="
-        + maxNarInfoSize
-        + ", writeToken="
-        + (writeToken.isPresent() ? "set" : "none (loopback uploads only)")
-        + "]";
+    return new CacheSettings(maxNar, (int) maxNarInfo);
   }
 
   private static long number(String key, String value) {

@@ -1,9 +1,11 @@
 package dev.tvixstore.web.cache;
 
+import dev.tvixstore.auth.Scope;
 import dev.tvixstore.ejb.upload.NarUploadLog;
 import dev.tvixstore.error.LimitExceededException;
 import dev.tvixstore.store.PathInfoIndex;
 import dev.tvixstore.store.PathInfoService;
+import dev.tvixstore.web.auth.HttpAccess;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
@@ -34,6 +36,7 @@ public class NarInfoResource {
   @Inject private NarUploadLog uploads;
   @Inject private CacheSettings settings;
   @Inject private NarInfoCache narInfos;
+  @Inject private HttpAccess access;
   @Context private HttpServletRequest request;
 
   @PUT
@@ -43,7 +46,7 @@ public class NarInfoResource {
       @HeaderParam(HttpHeaders.CONTENT_LENGTH) @DefaultValue("-1") long contentLength,
       InputStream body)
       throws IOException {
-    new WriteAccess(settings).check(request.getRemoteAddr(), request.getHeader("Authorization"));
+    access.require(request, Scope.WRITE);
     NarInfoText.digest(hash); // a malformed name is refused before the body is read
     String text = readLimited(body, contentLength, settings.maxNarInfoSize());
     new NarInfoUploader(uploads, index, paths).put(hash, text);

@@ -1,10 +1,12 @@
 package dev.tvixstore.web.cache;
 
+import dev.tvixstore.auth.Scope;
 import dev.tvixstore.castore.directory.DirectoryService;
 import dev.tvixstore.ejb.blob.BlobBatch;
 import dev.tvixstore.ejb.blob.BlobBatches;
 import dev.tvixstore.ejb.upload.NarUploadLog;
 import dev.tvixstore.store.NarIngester;
+import dev.tvixstore.web.auth.HttpAccess;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
@@ -33,6 +35,7 @@ public class NarResource {
   @Inject private BlobBatches blobs;
   @Inject private DirectoryService directories;
   @Inject private CacheSettings settings;
+  @Inject private HttpAccess access;
   @Context private HttpServletRequest request;
 
   @PUT
@@ -42,7 +45,7 @@ public class NarResource {
       @HeaderParam(HttpHeaders.CONTENT_LENGTH) @DefaultValue("-1") long contentLength,
       InputStream body)
       throws IOException {
-    new WriteAccess(settings).check(request.getRemoteAddr(), request.getHeader("Authorization"));
+    access.require(request, Scope.WRITE);
     NarFileName name = NarFileName.parse(file);
     // One batch per NAR: its files synced together, its blob rows in few transactions.
     try (BlobBatch batch = blobs.openBatch()) {

@@ -34,6 +34,7 @@ public final class AdminCli {
     m.put("pin", () -> new PinCommand(true));
     m.put("unpin", () -> new PinCommand(false));
     m.put("stats", StatsCommand::new);
+    m.put("tokens", TokensCommand::new);
     return m;
   }
 
@@ -61,7 +62,8 @@ public final class AdminCli {
     COMMANDS.values().forEach(c -> b.append("  ").append(c.get().usage()).append('\n'));
     b.append("  ").append(SCRUB).append(" [--rate MiB/s]   (exit 3 when damage is found)\n");
     b.append("URL defaults to ").append(DEFAULT_URL)
-        .append("; FILE holds the server's write token (tvix.store.cache.write-token).");
+        .append("; FILE holds an admin token (default: ./data/admin-token, which the server")
+        .append(" writes at its first start, if it exists).");
     return b.toString();
   }
 
@@ -81,6 +83,9 @@ public final class AdminCli {
           case "--token-file" -> token = Optional.of(readToken(Path.of(args.get(i + 1))));
           default -> throw new CliException(CliException.USAGE, "unknown option " + option);
         }
+      }
+      if (token.isEmpty()) {
+        token = defaultToken();
       }
       if (i >= args.size()) {
         throw new CliException(CliException.USAGE, "no command given");
@@ -116,6 +121,16 @@ public final class AdminCli {
     } catch (URISyntaxException e) {
       throw new CliException(CliException.USAGE, "bad --url " + url + ": " + e.getMessage());
     }
+  }
+
+  /**
+   * The admin token the local server wrote at its first start, when this runs where it can be
+   * read: {@code $TVIX_STORE_DATA_DIR/admin-token}, else {@code ./data/admin-token}.
+   */
+  private static Optional<String> defaultToken() throws CliException {
+    String dataDir = System.getenv().getOrDefault("TVIX_STORE_DATA_DIR", "./data");
+    Path file = Path.of(dataDir).resolve("admin-token");
+    return Files.isReadable(file) ? Optional.of(readToken(file)) : Optional.empty();
   }
 
   private static String readToken(Path file) throws CliException {

@@ -9,7 +9,7 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
 
-/** Calls the admin API under {@code <base>/admin/api/}, with the write token if given. */
+/** Calls the admin API under {@code <base>/admin/api/}, with the admin token if given. */
 final class AdminClient {
   private final HttpClient http;
   private final URI base;
@@ -42,12 +42,22 @@ final class AdminClient {
     return send("DELETE", path);
   }
 
+  /** A POST with a JSON body. */
+  Reply post(String path, String json) throws CliException {
+    return send("POST", path, HttpRequest.BodyPublishers.ofString(json));
+  }
+
   private Reply send(String method, String path) throws CliException {
+    return send(method, path, HttpRequest.BodyPublishers.noBody());
+  }
+
+  private Reply send(String method, String path, HttpRequest.BodyPublisher content)
+      throws CliException {
     URI uri = base.resolve("admin/api/" + path);
     HttpRequest.Builder r = HttpRequest.newBuilder(uri)
         .timeout(Duration.ofMinutes(2))
         .header("Accept", "application/json")
-        .method(method, HttpRequest.BodyPublishers.noBody());
+        .method(method, content);
     token.ifPresent(t -> r.header("Authorization", "Bearer " + t));
     HttpResponse<String> response;
     try {

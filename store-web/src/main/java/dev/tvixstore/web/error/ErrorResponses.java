@@ -10,7 +10,7 @@ public final class ErrorResponses {
   static final String TEXT_PLAIN = "text/plain; charset=utf-8";
 
   /** Nix's curl answers a Basic challenge with the netrc-file entry of the host. */
-  static final String CHALLENGE = "Basic realm=\"tvix-store\"";
+  public static final String CHALLENGE = "Basic realm=\"tvix-store\"";
 
   private ErrorResponses() {}
 

@@ -1,5 +1,6 @@
 package dev.tvixstore.web.grpc;
 
+import dev.tvixstore.auth.AccessPolicy;
 import dev.tvixstore.castore.blob.BlobService;
 import dev.tvixstore.castore.directory.DirectoryService;
 import dev.tvixstore.ejb.config.StoreConfig;
@@ -9,12 +10,19 @@ import dev.tvixstore.grpc.DirectoryServiceGrpcAdapter;
 import dev.tvixstore.grpc.GrpcServerSettings;
 import dev.tvixstore.grpc.PathInfoServiceGrpcAdapter;
 import dev.tvixstore.grpc.StoreGrpcServer;
+import dev.tvixstore.web.health.ReadinessProbe;
+import dev.tvixstore.web.metrics.StoreMetrics;
+import dev.tvixstore.grpc.auth.TokenAuthInterceptor;
+import dev.tvixstore.grpc.metrics.CallMetricsInterceptor;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
 import jakarta.ejb.DependsOn;
+import jakarta.ejb.Schedule;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
 import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import jakarta.inject.Inject;
 import java.time.Duration;
@@ -53,23 +61,41 @@ public class GrpcServerLifecycle {
 
   @Inject private PathInfoService paths;
 
+  @Inject private AccessPolicy access;
+
+  @Inject private StoreMetrics metrics;
+
+  @Inject private ReadinessProbe readiness;
+
   private ExecutorService executor;
   private StoreGrpcServer server;
 
   @PostConstruct
   void start() {
     executor = StoreGrpcServer.boundedExecutor(threadFactory, THREADS, QUEUE);
+    TokenAuthInterceptor tokens = new TokenAuthInterceptor(access);
+    // Measured outside the access check, so refused calls are counted too.
+    CallMetricsInterceptor measured = new CallMetricsInterceptor(metrics, System::nanoTime);
     server =
         StoreGrpcServer.netty(
                 new GrpcServerSettings(
                     config.grpcAddress(), config.grpcPort(), config.grpcMaxMessageBytes()),
                 executor,
                 List.of(
-                    new BlobServiceGrpcAdapter(blobs),
-                    new DirectoryServiceGrpcAdapter(directories),
-                    new PathInfoServiceGrpcAdapter(paths)))
+                    measured.measure(tokens.protect(new BlobServiceGrpcAdapter(blobs))),
+                    measured.measure(tokens.protect(new DirectoryServiceGrpcAdapter(directories))),
+                    measured.measure(tokens.protect(new PathInfoServiceGrpcAdapter(paths)))))
             .start();
     LOG.info(() -> "tvix-store gRPC serving on " + config.grpcAddress() + ":" + server.port());
+  }
+
+  /** gRPC health says what {@code /health/ready} says (issue 9), at most ten seconds late. */
+  @Schedule(second = "*/10", minute = "*", hour = "*", persistent = false)
+  @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+  void reportReadiness() {
+    if (server != null) {
+      server.reportServing(readiness.check().ready());
+    }
   }
 
   // Must not throw a checked exception, or the deployment fails (stack-spike §4).

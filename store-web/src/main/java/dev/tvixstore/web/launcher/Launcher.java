@@ -28,8 +28,10 @@ public final class Launcher {
       Configuration: system properties or environment variables, e.g. TVIX_STORE_DATA_DIR,
       TVIX_STORE_HTTP_PORT, TVIX_STORE_GRPC_PORT, TVIX_STORE_GRPC_ADDRESS, TVIX_STORE_JDBC_URL,
       TVIX_STORE_JDBC_USER, TVIX_STORE_JDBC_PASSWORD; binary cache: TVIX_STORE_SIGNING_KEY_FILES,
-      TVIX_STORE_CACHE_WRITE_TOKEN (uploads from other hosts), TVIX_STORE_CACHE_MAX_NAR_SIZE,
-      TVIX_STORE_CACHE_MAX_NARINFO_SIZE, TVIX_STORE_CACHE_PRIORITY.""";
+      TVIX_STORE_CACHE_MAX_NAR_SIZE, TVIX_STORE_CACHE_MAX_NARINFO_SIZE, TVIX_STORE_CACHE_PRIORITY;
+      access: TVIX_STORE_AUTH_PRIVATE (reads need a token), TVIX_STORE_AUTH_ANONYMOUS_WRITES
+      (writes need none: local development only). The first start writes an admin token to
+      <data-dir>/admin-token.""";
 
   /** Starts the server once the checks passed; a seam for tests. */
   interface Server {

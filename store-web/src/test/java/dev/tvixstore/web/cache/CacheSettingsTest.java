@@ -1,7 +1,6 @@
 package dev.tvixstore.web.cache;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -20,7 +19,6 @@ class CacheSettingsTest {
     CacheSettings s = load(Map.of());
     assertEquals(CacheSettings.DEFAULT_MAX_NAR_SIZE, s.maxNarSize());
     assertEquals(CacheSettings.DEFAULT_MAX_NARINFO_SIZE, s.maxNarInfoSize());
-    assertTrue(s.writeToken().isEmpty());
   }
 
   @Test
@@ -29,12 +27,9 @@ class CacheSettingsTest {
         load(
             Map.of(
                 CacheSettings.MAX_NAR_SIZE, " 1048576 ",
-                CacheSettings.MAX_NARINFO_SIZE, "4096",
-                CacheSettings.WRITE_TOKEN, "0123456789abcdef"));
+                CacheSettings.MAX_NARINFO_SIZE, "4096"));
     assertEquals(1 << 20, s.maxNarSize());
     assertEquals(4096, s.maxNarInfoSize());
-    assertEquals(Optional.of("0123456789abcdef"), s.writeToken());
-    assertFalse(s.toString().contains("0123456789abcdef"), "the token is never printed");
   }
 
   @Test
@@ -48,10 +43,5 @@ class CacheSettingsTest {
     assertThrows(
         IllegalArgumentException.class,
         () -> load(Map.of(CacheSettings.MAX_NARINFO_SIZE, "2000000")));
-    assertThrows(
-        IllegalArgumentException.class, () -> load(Map.of(CacheSettings.WRITE_TOKEN, "short")));
-    assertThrows(
-        IllegalArgumentException.class,
-        () -> load(Map.of(CacheSettings.WRITE_TOKEN, "has a space in it, long")));
   }
 }

@@ -109,6 +109,7 @@ class LauncherIT {
         }
         assertEquals(
             List.of(
+                "access_token",
                 "blob",
                 "blob_chunk",
                 "chunk",
@@ -124,7 +125,10 @@ class LauncherIT {
                 "nar_upload",
                 "path_info",
                 "path_reference",
-                "path_signature"),
+                "path_signature",
+                "scrub_damage",
+                "scrub_damage_path",
+                "scrub_run"),
             tables(pgUrl, pgUser, pgPassword, schema));
 
         p.terminate();

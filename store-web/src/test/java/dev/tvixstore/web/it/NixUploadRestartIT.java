@@ -22,7 +22,6 @@ import org.junit.jupiter.api.io.TempDir;
  * token is enforced (401 without it, Nix's netrc-file supplies it).
  */
 class NixUploadRestartIT {
-  private static final String TOKEN = "restart-it-write-token-0123456789";
   private static final Pattern NAR_PUT = Pattern.compile("uploading '(http://[^/]+)(/nar/[^']+)'");
 
   @TempDir Path tmp;
@@ -58,7 +57,7 @@ class NixUploadRestartIT {
 
       try (RunningStore second =
           RunningStore.start(
-              "restart-after", data, Map.of("TVIX_STORE_CACHE_WRITE_TOKEN", TOKEN))) {
+              "restart-after", data, Map.of("TVIX_STORE_AUTH_ANONYMOUS_WRITES", "false"))) {
         String url = "http://127.0.0.1:" + second.httpPort();
         CacheHttp http = new CacheHttp(second.httpPort());
         assertEquals(200, http.head(narFile).statusCode(), "the NAR upload survived");
@@ -69,8 +68,10 @@ class NixUploadRestartIT {
         assertNotEquals(0, denied.exit(), denied.toString());
         assertTrue(denied.stderr().contains("401"), denied.stderr());
 
+        // The admin token the first start wrote covers writes (issue 9).
+        String token = Files.readString(data.resolve("admin-token")).strip();
         Path netrc = tmp.resolve("netrc");
-        Files.writeString(netrc, "machine 127.0.0.1\nlogin nix\npassword " + TOKEN + "\n");
+        Files.writeString(netrc, "machine 127.0.0.1\nlogin nix\npassword " + token + "\n");
         Nix.Result done =
             client.run(
                 "nix", "copy", "-v", "--to", url, "--option", "netrc-file", netrc.toString(), path);

@@ -37,6 +37,8 @@ final class RunningStore implements AutoCloseable {
       grpcPort = LauncherProcess.freePort();
     } while (grpcPort == httpPort);
     Map<String, String> env = new HashMap<>(extraEnv);
+    // Most ITs test something else than access control; AccessControlIT passes "false".
+    env.putIfAbsent("TVIX_STORE_AUTH_ANONYMOUS_WRITES", "true");
     env.put("TVIX_STORE_DATA_DIR", dataDir.toString());
     env.put("TVIX_STORE_HTTP_PORT", Integer.toString(httpPort));
     env.put("TVIX_STORE_GRPC_PORT", Integer.toString(grpcPort));

@@ -19,7 +19,8 @@ public class AdminApiApplication extends Application {
           PathsResource.class,
           PinsResource.class,
           ScrubResource.class,
-          StatsResource.class);
+          StatsResource.class,
+          TokenResource.class);
 
   @Override
   public Set<Class<?>> getClasses() {

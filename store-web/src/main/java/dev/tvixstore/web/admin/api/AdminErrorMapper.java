@@ -3,11 +3,13 @@ package dev.tvixstore.web.admin.api;
 import dev.tvixstore.ejb.gc.GcBusyException;
 import dev.tvixstore.ejb.gc.GcConflictException;
 import dev.tvixstore.error.StoreException;
+import dev.tvixstore.web.error.ErrorResponses;
 import dev.tvixstore.web.error.HttpStatusMapper;
 import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Request;
 import jakarta.ws.rs.core.Response;
@@ -31,10 +33,15 @@ public class AdminErrorMapper implements ExceptionMapper<StoreException> {
     if (status != 409) {
       HttpStatusMapper.log(e, request.getMethod() + " /" + uri.getPath());
     }
-    return Response.status(status)
-        .type(MediaType.APPLICATION_JSON_TYPE)
-        .entity(body(e).build().toString())
-        .build();
+    Response.ResponseBuilder response =
+        Response.status(status)
+            .type(MediaType.APPLICATION_JSON_TYPE)
+            .entity(body(e).build().toString());
+    if (status == 401) {
+      // Says how to authenticate (RFC 9110); curl and Nix then send their netrc credentials.
+      response.header(HttpHeaders.WWW_AUTHENTICATE, ErrorResponses.CHALLENGE);
+    }
+    return response.build();
   }
 
   static int status(StoreException e) {
