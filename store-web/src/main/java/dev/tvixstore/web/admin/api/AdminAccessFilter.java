@@ -2,7 +2,7 @@ package dev.tvixstore.web.admin.api;
 
 import dev.tvixstore.web.cache.CacheSettings;
 import dev.tvixstore.web.cache.WriteAccess;
-import jakarta.inject.Inject;
+import jakarta.enterprise.inject.spi.CDI;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerRequestFilter;
@@ -18,12 +18,18 @@ import jakarta.ws.rs.ext.Provider;
 @Provider
 public class AdminAccessFilter implements ContainerRequestFilter {
 
-  @Inject private CacheSettings settings;
   @Context private HttpServletRequest request;
+  private volatile WriteAccess access;
 
   @Override
   public void filter(ContainerRequestContext context) {
-    new WriteAccess(settings)
-        .check(request.getRemoteAddr(), context.getHeaderString(HttpHeaders.AUTHORIZATION));
+    WriteAccess a = access;
+    if (a == null) {
+      // Jersey, not CDI, makes this provider (bean discovery is "annotated"): look the settings
+      // up instead of injecting them.
+      a = new WriteAccess(CDI.current().select(CacheSettings.class).get());
+      access = a;
+    }
+    a.check(request.getRemoteAddr(), context.getHeaderString(HttpHeaders.AUTHORIZATION));
   }
 }
