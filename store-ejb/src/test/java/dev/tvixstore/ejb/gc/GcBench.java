@@ -51,12 +51,22 @@ public final class GcBench {
         int deleted = s.executeUpdate("DELETE FROM path_info WHERE name LIKE 'p%0'");
         System.out.printf("deleted %d paths in %.1f s%n", deleted, secs(t1));
       }
+      long[] last = {System.nanoTime()};
+      String[] phase = {"start"};
+      GcHooks timing = point -> {
+        if (point.startsWith("before:")) {
+          System.out.printf("  %s %.1f s;", phase[0], secs(last[0]));
+          phase[0] = point.substring("before:".length());
+          last[0] = System.nanoTime();
+        }
+      };
       GarbageCollector gc =
           new GarbageCollector(db.transactions(), store, Duration.ZERO, Clock.systemUTC(),
-              GcHooks.NONE);
+              timing);
       for (boolean dry : new boolean[] {true, false, false}) {
         long t = System.nanoTime();
         GcRun run = gc.run(dry);
+        System.out.println();
         System.out.printf("%s run: %s in %.1f s, %s%n", dry ? "dry" : "real", run.state(),
             secs(t), run.freed());
       }

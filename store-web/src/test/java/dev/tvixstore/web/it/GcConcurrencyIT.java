@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.google.protobuf.ByteString;
+import dev.tvixstore.testing.Vectors;
 import dev.tvixstore.castore.CastoreProto;
 import dev.tvixstore.castore.Directory;
 import dev.tvixstore.castore.DirectoryBuilder;

@@ -2,7 +2,7 @@ package dev.tvixstore.web.admin.api;
 
 import dev.tvixstore.auth.Scope;
 import dev.tvixstore.web.auth.HttpAccess;
-import jakarta.inject.Inject;
+import jakarta.enterprise.inject.spi.CDI;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerRequestFilter;
@@ -16,11 +16,18 @@ import jakarta.ws.rs.ext.Provider;
 @Provider
 public class AdminAccessFilter implements ContainerRequestFilter {
 
-  @Inject private HttpAccess access;
   @Context private HttpServletRequest request;
+  private volatile HttpAccess access;
 
   @Override
   public void filter(ContainerRequestContext context) {
-    access.require(request, Scope.ADMIN);
+    HttpAccess a = access;
+    if (a == null) {
+      // Jersey, not CDI, makes this provider (bean discovery is "annotated"): look the bean up
+      // instead of injecting it.
+      a = CDI.current().select(HttpAccess.class).get();
+      access = a;
+    }
+    a.require(request, Scope.ADMIN);
   }
 }
