@@ -20,9 +20,17 @@ final class AdminCommandLine {
 
   private AdminCommandLine() {}
 
-  static synchronized Result run(int httpPort, String... args)
+  /** Runs against {@code store} with the admin token it wrote at its first start. */
+  static synchronized Result run(RunningStore store, String... args)
       throws IOException, InterruptedException {
-    List<String> all = new ArrayList<>(List.of("admin", "--url", "http://127.0.0.1:" + httpPort));
+    List<String> all =
+        new ArrayList<>(
+            List.of(
+                "admin",
+                "--url",
+                "http://127.0.0.1:" + store.httpPort(),
+                "--token-file",
+                store.adminTokenFile().toString()));
     all.addAll(List.of(args));
     LauncherProcess p =
         LauncherProcess.start("admin-" + (++runs), Map.of(), all.toArray(String[]::new));

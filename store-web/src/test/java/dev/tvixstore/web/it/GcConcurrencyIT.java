@@ -55,6 +55,8 @@ import org.junit.jupiter.api.io.TempDir;
  * data: every download verifies, during the run and at the end.
  */
 class GcConcurrencyIT {
+  /** The store's admin token: GC and deletes go through the admin API. */
+  private static volatile String adminToken;
   private static final int CLIENTS = 8;
   private static final long RUN_NANOS = TimeUnit.SECONDS.toNanos(30);
 
@@ -78,6 +80,7 @@ class GcConcurrencyIT {
         Map.of("TVIX_STORE_SIGNING_KEY_FILES", key.toString(), "TVIX_STORE_GC_GRACE", "PT0S"))) {
       HttpClient http = HttpClient.newHttpClient();
       String base = "http://127.0.0.1:" + store.httpPort();
+      adminToken = store.adminToken();
       ConcurrentLinkedQueue<Stored> live = new ConcurrentLinkedQueue<>();
       AtomicInteger stored = new AtomicInteger();
       AtomicInteger raced = new AtomicInteger();
@@ -189,6 +192,7 @@ class GcConcurrencyIT {
   private static void delete(HttpClient http, String base, Stored s) throws Exception {
     HttpResponse<String> r = http.send(
         HttpRequest.newBuilder(URI.create(base + "/admin/api/paths/" + s.path().toBasename()))
+            .header("Authorization", "Bearer " + adminToken)
             .DELETE().build(),
         HttpResponse.BodyHandlers.ofString());
     assertEquals(200, r.statusCode(), r.body());
@@ -200,13 +204,15 @@ class GcConcurrencyIT {
     while (System.nanoTime() < end) {
       HttpResponse<String> started = http.send(
           HttpRequest.newBuilder(URI.create(base + "/admin/api/gc"))
+            .header("Authorization", "Bearer " + adminToken)
               .POST(HttpRequest.BodyPublishers.noBody()).build(),
           HttpResponse.BodyHandlers.ofString());
       assertEquals(202, started.statusCode(), started.body());
       String id = started.body().replaceAll(".*\"id\":(\\d+).*", "$1");
       while (true) {
         String run = http.send(
-            HttpRequest.newBuilder(URI.create(base + "/admin/api/gc/runs/" + id)).build(),
+            HttpRequest.newBuilder(URI.create(base + "/admin/api/gc/runs/" + id))
+            .header("Authorization", "Bearer " + adminToken).build(),
             HttpResponse.BodyHandlers.ofString()).body();
         if (!run.contains("\"state\":\"RUNNING\"")) {
           assertTrue(run.contains("\"state\":\"SUCCEEDED\""), run);

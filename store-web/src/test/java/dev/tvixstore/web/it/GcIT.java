@@ -68,21 +68,21 @@ class GcIT {
       assertEquals(0, up.exit(), up.toString());
 
       // b's large file is referenced by its text file: refused, naming it, unless asked.
-      AdminCommandLine.Result refused = AdminCommandLine.run(port, "delete", b.large());
+      AdminCommandLine.Result refused = AdminCommandLine.run(store, "delete", b.large());
       assertEquals(1, refused.exit(), refused.toString());
       assertTrue(refused.out().contains(Path.of(b.text()).getFileName().toString()),
           refused.toString());
       AdminCommandLine.Result deleted =
-          AdminCommandLine.run(port, "delete", b.large(), "--with-referrers");
+          AdminCommandLine.run(store, "delete", b.large(), "--with-referrers");
       assertEquals(0, deleted.exit(), deleted.toString());
       for (String p : List.of(b.large(), b.text(), b.built())) {
         assertTrue(deleted.out().contains("deleted " + p), deleted.toString());
       }
 
-      AdminCommandLine.Result dry = AdminCommandLine.run(port, "gc", "--dry-run");
+      AdminCommandLine.Result dry = AdminCommandLine.run(store, "gc", "--dry-run");
       assertEquals(0, dry.exit(), dry.toString());
       assertTrue(dry.out().contains("SUCCEEDED: would free"), dry.toString());
-      AdminCommandLine.Result gc = AdminCommandLine.run(port, "gc");
+      AdminCommandLine.Result gc = AdminCommandLine.run(store, "gc");
       assertEquals(0, gc.exit(), gc.toString());
       assertTrue(gc.out().contains("SUCCEEDED: freed"), gc.toString());
       String drySummary = dry.out().lines().filter(l -> l.contains("would free")).findFirst()
@@ -101,7 +101,7 @@ class GcIT {
       String hash = Path.of(b.large()).getFileName().toString().substring(0, 32);
       assertEquals(404, http.get("/" + hash + ".narinfo").statusCode());
 
-      AdminCommandLine.Result again = AdminCommandLine.run(port, "gc");
+      AdminCommandLine.Result again = AdminCommandLine.run(store, "gc");
       assertEquals(0, again.exit(), again.toString());
       assertEquals(0, freed("chunks", again.out()), again.toString());
     } finally {
@@ -129,21 +129,21 @@ class GcIT {
             "http://127.0.0.1:" + port + "?compression=none", List.of(c.built()));
         assertEquals(0, up.exit(), up.toString());
         AdminCommandLine.Result del =
-            AdminCommandLine.run(port, "delete", c.large(), "--with-referrers");
+            AdminCommandLine.run(store, "delete", c.large(), "--with-referrers");
         assertEquals(0, del.exit(), del.toString());
-        AdminCommandLine.Result gc = AdminCommandLine.run(port, "gc");
+        AdminCommandLine.Result gc = AdminCommandLine.run(store, "gc");
         assertNotEquals(0, gc.exit(), gc.toString());
       }
       try (RunningStore store = RunningStore.start("gc-kill-2", data, env(key, "trashed"))) {
-        AdminCommandLine.Result gc = AdminCommandLine.run(store.httpPort(), "gc");
+        AdminCommandLine.Result gc = AdminCommandLine.run(store, "gc");
         assertNotEquals(0, gc.exit(), gc.toString());
       }
       try (RunningStore store = RunningStore.start("gc-kill-3", data, env(key, null))) {
         int port = store.httpPort();
-        AdminCommandLine.Result gc = AdminCommandLine.run(port, "gc");
+        AdminCommandLine.Result gc = AdminCommandLine.run(store, "gc");
         assertEquals(0, gc.exit(), gc.toString());
         assertTrue(freed("orphan files", gc.out()) > 0, gc.toString());
-        AdminCommandLine.Result again = AdminCommandLine.run(port, "gc", "--dry-run");
+        AdminCommandLine.Result again = AdminCommandLine.run(store, "gc", "--dry-run");
         assertEquals(0, again.exit(), again.toString());
         assertTrue(again.out().contains("would free 0 directories, 0 blobs, 0 chunks,"
             + " 0 orphan files"), again.toString());

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
@@ -19,11 +20,13 @@ final class RunningStore implements AutoCloseable {
   private static final Duration BOOT = Duration.ofSeconds(400);
 
   private final LauncherProcess process;
+  private final Path dataDir;
   private final int grpcPort;
   private final int httpPort;
 
-  private RunningStore(LauncherProcess process, int grpcPort, int httpPort) {
+  private RunningStore(LauncherProcess process, Path dataDir, int grpcPort, int httpPort) {
     this.process = process;
+    this.dataDir = dataDir;
     this.grpcPort = grpcPort;
     this.httpPort = httpPort;
   }
@@ -43,13 +46,23 @@ final class RunningStore implements AutoCloseable {
     env.put("TVIX_STORE_HTTP_PORT", Integer.toString(httpPort));
     env.put("TVIX_STORE_GRPC_PORT", Integer.toString(grpcPort));
     LauncherProcess process = LauncherProcess.start(name, env);
-    RunningStore store = new RunningStore(process, grpcPort, httpPort);
+    RunningStore store = new RunningStore(process, dataDir, grpcPort, httpPort);
     if (!process.awaitStdoutLine("tvix-store ready in ", BOOT)) {
       store.close();
       throw new AssertionError(
           "no ready line; stdout:\n" + process.stdout() + "\nstderr:\n" + process.stderr());
     }
     return store;
+  }
+
+  /** The file holding the admin token the store wrote at its first start. */
+  Path adminTokenFile() {
+    return dataDir.resolve("admin-token");
+  }
+
+  /** The admin token the store wrote at its first start. */
+  String adminToken() throws IOException {
+    return Files.readString(adminTokenFile()).strip();
   }
 
   int grpcPort() {

@@ -65,7 +65,7 @@ class ScrubIT {
       String missing = vb.chunkHexes().getLast();
       Files.delete(chunks.resolve(missing.substring(0, 2)).resolve(missing));
 
-      Scrubbed first = scrub(http);
+      Scrubbed first = scrub(http, store.adminToken());
       assertEquals(ScrubCommand.DAMAGED, first.exit(), first.toString());
       assertEquals(List.of(a), first.breaks().get(corrupt), first.toString());
       assertEquals(List.of(b), first.breaks().get(missing), first.toString());
@@ -85,7 +85,7 @@ class ScrubIT {
         assertEquals(200, served.statusCode());
         assertArrayEquals(nar, served.body());
       }
-      Scrubbed second = scrub(http);
+      Scrubbed second = scrub(http, store.adminToken());
       assertEquals(ScrubCommand.CLEAN, second.exit(), second.toString());
       assertTrue(second.out().contains(" clean: "), second.toString());
       assertTrue(second.breaks().isEmpty(), second.toString());
@@ -139,11 +139,11 @@ class ScrubIT {
     }
   }
 
-  private static Scrubbed scrub(CacheHttp http) {
+  private static Scrubbed scrub(CacheHttp http, String adminToken) {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     ByteArrayOutputStream err = new ByteArrayOutputStream();
     int exit = ScrubCommand.run(HttpClient.newHttpClient(), URI.create(http.base()),
-        Optional.empty(), List.of(), new PrintStream(out, true, StandardCharsets.UTF_8),
+        Optional.of(adminToken), List.of(), new PrintStream(out, true, StandardCharsets.UTF_8),
         new PrintStream(err, true, StandardCharsets.UTF_8));
     String text = out.toString(StandardCharsets.UTF_8);
     Map<String, List<String>> breaks = new LinkedHashMap<>();
