@@ -10,6 +10,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Dependent;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.Produces;
+import jakarta.enterprise.inject.Typed;
 import jakarta.inject.Inject;
 import java.time.Instant;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -56,6 +57,18 @@ public class BlobServiceProducer {
   @Produces
   @Dependent
   public BlobBatches blobBatches() {
+    return service();
+  }
+
+  /**
+   * The application's blob store as its class, for what needs more than the interfaces: garbage
+   * collection calls {@link FsChunkBlobService#forget} after deleting blob or chunk rows.
+   * Typed to the class alone, so that it does not compete with the producers above.
+   */
+  @Produces
+  @Dependent
+  @Typed(FsChunkBlobService.class)
+  public FsChunkBlobService chunkedBlobService() {
     return service();
   }
 
