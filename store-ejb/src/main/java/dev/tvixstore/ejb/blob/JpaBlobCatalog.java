@@ -3,6 +3,7 @@ package dev.tvixstore.ejb.blob;
 import dev.tvixstore.castore.B3Digest;
 import dev.tvixstore.ejb.persistence.BlobEntity;
 import dev.tvixstore.ejb.persistence.ChunkEntity;
+import dev.tvixstore.ejb.persistence.DigestParameters;
 import dev.tvixstore.ejb.persistence.InsertIfAbsent;
 import dev.tvixstore.ejb.persistence.Touch;
 import dev.tvixstore.ejb.persistence.Transactions;
@@ -101,9 +102,9 @@ public final class JpaBlobCatalog implements BlobCatalog {
           .map(B3Digest::toBytes)
           .toList();
       List<Object[]> rows = transactions.inTransaction(
-          em -> em.createQuery(CHUNKS_OF_BLOBS, Object[].class)
-              .setParameter("blobs", keys)
-              .getResultList());
+          em ->
+              DigestParameters.bind(em.createQuery(CHUNKS_OF_BLOBS, Object[].class), "blobs", keys)
+                  .getResultList());
       for (Object[] r : rows) {
         B3Digest blob = B3Digest.of((byte[]) r[0]);
         found.computeIfAbsent(blob, b -> new ArrayList<>())

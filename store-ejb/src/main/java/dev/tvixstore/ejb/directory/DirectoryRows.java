@@ -4,6 +4,7 @@ import dev.tvixstore.castore.B3Digest;
 import dev.tvixstore.castore.Directory;
 import dev.tvixstore.castore.DirectoryNode;
 import dev.tvixstore.castore.FileNode;
+import dev.tvixstore.ejb.persistence.DigestParameters;
 import dev.tvixstore.ejb.persistence.DirectoryEdgeEntity;
 import dev.tvixstore.ejb.persistence.InsertIfAbsent;
 import dev.tvixstore.ejb.persistence.Touch;
@@ -40,7 +41,8 @@ final class DirectoryRows {
   static Map<B3Digest, Directory> load(EntityManager em, List<B3Digest> digests) {
     List<byte[]> keys = digests.stream().map(B3Digest::toBytes).toList();
     List<Object[]> rows =
-        em.createQuery(BY_DIGESTS, Object[].class).setParameter("digests", keys).getResultList();
+        DigestParameters.bind(em.createQuery(BY_DIGESTS, Object[].class), "digests", keys)
+            .getResultList();
     Map<B3Digest, Directory> found = new HashMap<>();
     for (Object[] row : rows) {
       B3Digest digest = B3Digest.of((byte[]) row[0]);

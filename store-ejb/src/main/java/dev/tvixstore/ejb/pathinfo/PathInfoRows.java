@@ -3,13 +3,14 @@ package dev.tvixstore.ejb.pathinfo;
 import dev.tvixstore.castore.DirectoryNode;
 import dev.tvixstore.castore.FileNode;
 import dev.tvixstore.castore.SymlinkNode;
+import dev.tvixstore.ejb.persistence.DigestParameters;
 import dev.tvixstore.ejb.persistence.InsertIfAbsent;
+import dev.tvixstore.ejb.persistence.PathReferenceEntity;
 import dev.tvixstore.ejb.persistence.Touch;
 import dev.tvixstore.error.InvalidRequestException;
-import dev.tvixstore.ejb.persistence.PathReferenceEntity;
 import dev.tvixstore.nix.NarSignature;
-import dev.tvixstore.store.InvalidPathInfoException;
 import dev.tvixstore.store.InvalidPathInfoException.Rule;
+import dev.tvixstore.store.InvalidPathInfoException;
 import dev.tvixstore.store.PathInfo;
 import dev.tvixstore.store.StorePath;
 import jakarta.persistence.EntityManager;
@@ -53,7 +54,8 @@ final class PathInfoRows {
       return Map.of();
     }
     List<Object[]> paths =
-        em.createQuery(BY_DIGESTS, Object[].class).setParameter("digests", digests).getResultList();
+        DigestParameters.bind(em.createQuery(BY_DIGESTS, Object[].class), "digests", digests)
+            .getResultList();
     return assemble(em, paths);
   }
 
@@ -108,7 +110,8 @@ final class PathInfoRows {
       EntityManager em, String query, List<byte[]> digests) {
     Map<String, List<Object[]>> rows = new HashMap<>();
     for (Object[] r :
-        em.createQuery(query, Object[].class).setParameter("digests", digests).getResultList()) {
+        DigestParameters.bind(em.createQuery(query, Object[].class), "digests", digests)
+            .getResultList()) {
       rows.computeIfAbsent(HEX.formatHex((byte[]) r[0]), k -> new ArrayList<>())
           .add(Arrays.copyOfRange(r, 1, r.length));
     }
