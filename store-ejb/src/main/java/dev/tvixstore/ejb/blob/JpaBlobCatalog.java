@@ -7,6 +7,7 @@ import dev.tvixstore.ejb.persistence.ChunkEntity;
 import dev.tvixstore.ejb.persistence.InsertIfAbsent;
 import dev.tvixstore.ejb.persistence.Touch;
 import dev.tvixstore.ejb.persistence.Transactions;
+import dev.tvixstore.ejb.persistence.WriteBarrier;
 import dev.tvixstore.error.DataLossException;
 import jakarta.persistence.EntityManager;
 import java.sql.Connection;
@@ -173,11 +174,12 @@ public final class JpaBlobCatalog implements BlobCatalog {
         return; // exists without a row (BlobService contract)
       }
       try {
-        transactions.inTransaction(
-            em -> {
-              record(em, blob, size, chunks);
-              return null;
-            });
+        WriteBarrier.write(
+            () -> transactions.inTransaction(
+                em -> {
+                  record(em, blob, size, chunks);
+                  return null;
+                }));
       } finally {
         OPEN_WRITERS.remove(this);
       }
