@@ -61,3 +61,8 @@ CREATE INDEX gc_live_directory_by_depth ON gc_live_directory (depth);
 CREATE TABLE gc_live_blob (
   digest ${bytes} NOT NULL PRIMARY KEY
 );
+-- The sweep's candidates of the current table, found in one set-based pass and then deleted in
+-- pages (a keyset page over an anti-join would repeat the join per page).
+CREATE TABLE gc_candidate (
+  digest ${bytes} NOT NULL PRIMARY KEY
+);

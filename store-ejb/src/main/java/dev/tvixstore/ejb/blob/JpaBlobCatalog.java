@@ -7,6 +7,7 @@ import dev.tvixstore.ejb.persistence.DigestParameters;
 import dev.tvixstore.ejb.persistence.InsertIfAbsent;
 import dev.tvixstore.ejb.persistence.Touch;
 import dev.tvixstore.ejb.persistence.Transactions;
+import dev.tvixstore.ejb.persistence.WriteBarrier;
 import dev.tvixstore.error.DataLossException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -192,13 +193,16 @@ public final class JpaBlobCatalog implements BlobCatalog {
     if (distinctBlobs.isEmpty()) {
       return;
     }
-    transactions.inTransaction(
-        em ->
-            em.callWithConnection(
-                (Connection c) -> {
-                  insert(c, distinctBlobs, distinctChunks);
-                  return null;
-                }));
+    // It touches rows: inside the write barrier, ordered against a GC's cutoff (WriteBarrier).
+    WriteBarrier.write(
+        () ->
+            transactions.inTransaction(
+                em ->
+                    em.callWithConnection(
+                        (Connection c) -> {
+                          insert(c, distinctBlobs, distinctChunks);
+                          return null;
+                        })));
   }
 
   private static void insert(

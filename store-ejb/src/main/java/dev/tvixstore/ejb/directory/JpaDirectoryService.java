@@ -6,6 +6,7 @@ import dev.tvixstore.castore.directory.ClosureValidator;
 import dev.tvixstore.castore.directory.DirectoryPutter;
 import dev.tvixstore.castore.directory.DirectoryService;
 import dev.tvixstore.ejb.persistence.Transactions;
+import dev.tvixstore.ejb.persistence.WriteBarrier;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -81,11 +82,12 @@ public final class JpaDirectoryService implements DirectoryService {
       finished = true;
       B3Digest root = validator.finish();
       List<Directory> closure = validator.directories();
-      transactions.inTransaction(
-          em -> {
-            DirectoryRows.store(em, closure);
-            return null;
-          });
+      WriteBarrier.write(
+          () -> transactions.inTransaction(
+              em -> {
+                DirectoryRows.store(em, closure);
+                return null;
+              }));
       return root;
     }
 

@@ -3,6 +3,7 @@ package dev.tvixstore.ejb.gc;
 import dev.tvixstore.ejb.blob.ChunkFileStore;
 import dev.tvixstore.ejb.blob.JpaBlobCatalog;
 import dev.tvixstore.ejb.persistence.Transactions;
+import dev.tvixstore.ejb.persistence.WriteBarrier;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -68,15 +69,9 @@ public final class GarbageCollector {
         runs.interruptStale(clock.instant());
         staleChecked = true;
       }
-      Instant now = clock.instant();
-      Instant fileCutoff = now.minus(grace);
-      Optional<Instant> writer = JpaBlobCatalog.oldestOpenWriter();
-      if (writer.isPresent() && writer.get().isBefore(fileCutoff)) {
-        fileCutoff = writer.get();
-      }
-      Instant rowCutoff = sql.databaseNow().minus(Duration.between(fileCutoff, now));
-      long id = runs.start(dryRun, now, rowCutoff);
-      return new Prepared(id, dryRun, rowCutoff, fileCutoff);
+      Instant[] cutoffs = WriteBarrier.quiesce(this::cutoffs);
+      long id = runs.start(dryRun, cutoffs[0], cutoffs[1]);
+      return new Prepared(id, dryRun, cutoffs[1], cutoffs[2]);
     } catch (RuntimeException e) {
       running.set(false);
       throw e;
@@ -127,6 +122,18 @@ public final class GarbageCollector {
       running.set(false);
     }
     return runs.get(run.id()).orElseThrow();
+  }
+
+  /** Start, row cutoff and file cutoff: read while no touching transaction is open. */
+  private Instant[] cutoffs() {
+    Instant now = clock.instant();
+    Instant fileCutoff = now.minus(grace);
+    Optional<Instant> writer = JpaBlobCatalog.oldestOpenWriter();
+    if (writer.isPresent() && writer.get().isBefore(fileCutoff)) {
+      fileCutoff = writer.get();
+    }
+    Instant rowCutoff = sql.databaseNow().minus(Duration.between(fileCutoff, now));
+    return new Instant[] {now, rowCutoff, fileCutoff};
   }
 
   /** Records a prepared run as failed without running it, and frees the collector. */

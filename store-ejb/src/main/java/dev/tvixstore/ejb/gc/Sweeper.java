@@ -11,8 +11,9 @@ import java.util.List;
 import java.util.OptionalLong;
 
 /**
- * The row sweep after a mark, and the dry run's count of it. Candidates are read in keyset pages;
- * each delete is guarded in its own statement (package protocol), so rows a writer touched or
+ * The row sweep after a mark, and the dry run's count of it. Each table's candidates are found in
+ * one set-based statement into {@code gc_candidate}, then deleted in keyset pages; each delete is
+ * guarded in its own statement (package protocol), so rows a writer touched or
  * referenced meanwhile stay.
  */
 final class Sweeper {
@@ -74,13 +75,13 @@ final class Sweeper {
 
   /** Deletes unmarked directories in passes, parents before children; returns how many. */
   long directories(Instant rowCutoff) {
-    long total = sql.number("SELECT COUNT(*)" + DEAD_DIRECTORIES, rowCutoff);
+    long total = candidates("SELECT d.digest" + DEAD_DIRECTORIES, rowCutoff);
     long deleted = 0;
     while (true) {
       long pass = 0;
       byte[] after = new byte[0];
       while (true) {
-        List<byte[]> page = page("SELECT d.digest" + DEAD_DIRECTORIES, after, rowCutoff);
+        List<byte[]> page = page(after);
         if (page.isEmpty()) {
           break;
         }
@@ -97,11 +98,11 @@ final class Sweeper {
 
   /** Deletes unmarked blobs no directory names; their blob_chunk rows go with them. */
   long blobs(Instant rowCutoff) {
-    long total = sql.number("SELECT COUNT(*)" + DEAD_BLOBS, rowCutoff);
+    long total = candidates("SELECT b.digest" + DEAD_BLOBS, rowCutoff);
     long deleted = 0;
     byte[] after = new byte[0];
     while (true) {
-      List<byte[]> page = page("SELECT b.digest" + DEAD_BLOBS, after, rowCutoff);
+      List<byte[]> page = page(after);
       if (page.isEmpty()) {
         return deleted;
       }
@@ -117,12 +118,12 @@ final class Sweeper {
    * @return the freed counts, chunks and bytes only
    */
   GcFreed chunks(Instant rowCutoff, ChunkFileStore store, ChunkTrash trash, Instant fileCutoff) {
-    long total = sql.number("SELECT COUNT(*)" + UNREFERENCED_CHUNKS, rowCutoff);
+    long total = candidates("SELECT c.digest" + UNREFERENCED_CHUNKS, rowCutoff);
     long deleted = 0;
     long bytes = 0;
     byte[] after = new byte[0];
     while (true) {
-      List<byte[]> page = page("SELECT c.digest" + UNREFERENCED_CHUNKS, after, rowCutoff);
+      List<byte[]> page = page(after);
       if (page.isEmpty()) {
         return GcFreed.NONE.withChunks(deleted, bytes);
       }
@@ -143,16 +144,19 @@ final class Sweeper {
     return sql.update(DELETE_UPLOADS, rowCutoff);
   }
 
-  private List<byte[]> page(String query, byte[] after, Instant cutoff) {
-    String keyed = query + " AND " + keyColumn(query) + " > ? ORDER BY " + keyColumn(query)
-        + " FETCH FIRST " + PAGE + " ROWS ONLY";
-    return sql.tx(
-        c -> Marker.rows(c, keyed, cutoff, after).stream().map(r -> (byte[]) r[0]).toList());
+  /** Replaces the candidates with what {@code query} selects; returns how many. */
+  private long candidates(String query, Instant cutoff) {
+    return sql.tx(c -> {
+      Sql.update(c, "DELETE FROM gc_candidate");
+      return (long) Sql.update(c, "INSERT INTO gc_candidate (digest) " + query, cutoff);
+    });
   }
 
-  private static String keyColumn(String query) {
-    // "SELECT x.digest FROM ..." pages by that column.
-    return query.substring("SELECT ".length(), query.indexOf(' ', "SELECT ".length()));
+  /** The next page of candidates after {@code after}, in key order. */
+  private List<byte[]> page(byte[] after) {
+    return sql.tx(c -> Marker.rows(c, "SELECT digest FROM gc_candidate WHERE digest > ?"
+        + " ORDER BY digest FETCH FIRST " + PAGE + " ROWS ONLY", (Object) after)
+        .stream().map(r -> (byte[]) r[0]).toList());
   }
 
   /** Runs a guarded delete per key in one transaction; returns the keys it deleted. */

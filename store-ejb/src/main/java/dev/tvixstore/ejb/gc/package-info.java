@@ -18,7 +18,11 @@
  * {@code cutoff = min(start - grace, opening time of the oldest blob writer still open in this
  * JVM)}. Nothing touched at or after it is swept: such a writer may have found a chunk file
  * present (dedup) and will commit its rows later. Row times are the database's clock, file times
- * the JVM's; the row cutoff is the database's "now" minus the same age.
+ * the JVM's; the row cutoff is the database's "now" minus the same age. The cutoffs are read while
+ * no touching transaction of this JVM is open ({@code dev.tvixstore.ejb.persistence.WriteBarrier}):
+ * a transaction that touched a row before the cutoff has committed before the mark starts (so the
+ * mark sees the path it stored), and every later touch is stamped after the cutoff. The store runs
+ * as one server per database; GCs or writers in other JVMs are not ordered this way.
  *
  * <h2>Writers (touch protocol)</h2>
  * Every write that re-uses or newly references a stored row touches it ({@code

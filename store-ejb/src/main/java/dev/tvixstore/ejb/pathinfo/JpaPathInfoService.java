@@ -8,6 +8,7 @@ import dev.tvixstore.castore.directory.DirectoryService;
 import dev.tvixstore.ejb.persistence.InsertIfAbsent;
 import dev.tvixstore.ejb.persistence.NarCalculationEntity;
 import dev.tvixstore.ejb.persistence.Transactions;
+import dev.tvixstore.ejb.persistence.WriteBarrier;
 import dev.tvixstore.error.InvalidRequestException;
 import dev.tvixstore.nix.HashAlgorithm;
 import dev.tvixstore.nix.NixHash;
@@ -71,7 +72,7 @@ public final class JpaPathInfoService implements PathInfoService, PathInfoIndex 
   public PathInfo put(PathInfo info) {
     // Outside the transaction: the castore services run their own.
     contentCheck.requireStored(info.node());
-    return transactions.inTransaction(em -> PathInfoRows.put(em, info));
+    return WriteBarrier.write(() -> transactions.inTransaction(em -> PathInfoRows.put(em, info)));
   }
 
   @Override

@@ -4,6 +4,7 @@ import dev.tvixstore.castore.CastoreProto;
 import dev.tvixstore.ejb.persistence.InsertIfAbsent;
 import dev.tvixstore.ejb.persistence.SqlDialect;
 import dev.tvixstore.ejb.persistence.Transactions;
+import dev.tvixstore.ejb.persistence.WriteBarrier;
 import dev.tvixstore.error.DataLossException;
 import dev.tvixstore.nix.NixHash;
 import java.sql.Connection;
@@ -36,7 +37,7 @@ public final class JpaNarUploadLog implements NarUploadLog {
 
   @Override
   public void record(NarUpload upload) {
-    transactions.inTransaction(
+    WriteBarrier.write(() -> transactions.inTransaction(
         em ->
             em.callWithConnection(
                 (Connection c) -> {
@@ -71,7 +72,7 @@ public final class JpaNarUploadLog implements NarUploadLog {
                     renew.executeUpdate();
                   }
                   return false;
-                }));
+                })));
     syncH2();
   }
 

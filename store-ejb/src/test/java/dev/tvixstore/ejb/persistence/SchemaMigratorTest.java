@@ -57,6 +57,7 @@ class SchemaMigratorTest {
             "directory_blob",
             "directory_edge",
             "flyway_schema_history",
+            "gc_candidate",
             "gc_live_blob",
             "gc_live_directory",
             "gc_pin",

@@ -36,7 +36,7 @@ import org.postgresql.ds.PGSimpleDataSource;
 public final class TestDatabase implements BeforeAllCallback, AfterAllCallback {
   /** Child tables first, so that deleting never breaks a foreign key. */
   private static final String[] TABLES = {
-    "gc_live_blob", "gc_live_directory", "gc_run", "gc_pin", "nar_upload",
+    "gc_candidate", "gc_live_blob", "gc_live_directory", "gc_run", "gc_pin", "nar_upload",
     "path_signature", "path_reference", "path_info", "nar_calculation",
     "blob_chunk", "blob", "chunk", "directory_blob", "directory_edge", "directory"
   };
