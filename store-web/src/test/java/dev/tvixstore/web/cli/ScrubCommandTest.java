@@ -138,8 +138,7 @@ class ScrubCommandTest {
     String text = "quote \" backslash \\ tab \t ctrl \u0001 é";
     String damage = ScrubResource.json(new ScrubDamage("chunk", CHUNK, "corrupt", text,
         Instant.parse("2026-11-25T19:00:00Z"), null, null, List.of()));
-    Object v = new ScrubCommand.Json("{\"a\": [1, -2.5e3, true, null], \"d\": " + damage + "}")
-        .document();
+    Object v = Json.parse("{\"a\": [1, -2.5e3, true, null], \"d\": " + damage + "}");
     assertEquals("{a=[1, -2500.0, true, null], d={kind=chunk, digest=" + CHUNK
         + ", problem=corrupt, detail=" + text + ", foundAt=2026-11-25T19:00:00Z, resolvedAt=null,"
         + " resolution=null, storePaths=[]}}", v.toString());
