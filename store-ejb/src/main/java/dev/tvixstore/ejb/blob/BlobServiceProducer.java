@@ -100,13 +100,21 @@ public class BlobServiceProducer {
   }
 
   /**
-   * Forgets every cached chunk list when garbage collection deleted rows: a cached list of a
-   * deleted blob would make it look stored (a client would skip uploading it).
+   * A garbage collection starts: the chunk list cache steps aside until it ends, since a list
+   * cached of a blob it deletes would make that blob look stored (CachingBlobCatalog).
    */
-  synchronized void onBlobRowsDeleted(@Observes BlobRowsDeleted event) {
-    if (catalog != null) {
-      catalog.forgetAll();
-    }
+  void onGcStarting(@Observes GcStarting event) {
+    catalog().suspend();
+  }
+
+  /** The garbage collection has ended: the cache starts again, empty. */
+  void onGcEnded(@Observes GcEnded event) {
+    catalog().resume();
+  }
+
+  private synchronized CachingBlobCatalog catalog() {
+    service();
+    return catalog;
   }
 
   /** Stops the worker threads and frees the chunk store's native codecs. */

@@ -23,6 +23,11 @@ import java.util.OptionalLong;
  * chunk reads as a blob of itself). An entry left behind by mistake fails closed: its chunk files
  * are gone, so the completeness check answers 503, never wrong bytes.
  *
+ * <p>While a garbage collection runs, the cache is empty and passes every lookup to the database
+ * ({@link #suspend}, {@link #resume}): a list cached before GC swept its blob would tell a client
+ * the blob is stored and let a PathInfo naming it through, losing data; read from the database,
+ * such a put fails cleanly or touches what it needs under GC's rules.
+ *
  * <p>Bounded: at most {@code maxChunkRefs} chunk references in all, least recently used out first.
  * Thread-safe.
  */
@@ -30,6 +35,10 @@ public final class CachingBlobCatalog implements BlobCatalog {
   private final BlobCatalog inner;
   private final long maxChunkRefs;
   private long chunkRefs;
+  // Guarded by lists. suspensions > 0: nothing is served or kept. The generation changes with every
+  // suspend and resume, so a lookup that began before one keeps nothing it read.
+  private int suspensions;
+  private long generation;
   private final LinkedHashMap<B3Digest, List<ChunkRef>> lists =
       new LinkedHashMap<>(1024, 0.75f, true);
 
@@ -47,17 +56,19 @@ public final class CachingBlobCatalog implements BlobCatalog {
 
   @Override
   public Optional<List<ChunkRef>> chunks(B3Digest digest) {
+    long gen = generation();
     List<ChunkRef> cached = cached(digest);
     if (cached != null) {
       return Optional.of(cached);
     }
     Optional<List<ChunkRef>> found = inner.chunks(digest);
-    found.ifPresent(c -> keep(digest, c));
+    found.ifPresent(c -> keep(digest, c, gen));
     return found;
   }
 
   @Override
   public Map<B3Digest, List<ChunkRef>> chunks(Collection<B3Digest> digests) {
+    long gen = generation();
     Map<B3Digest, List<ChunkRef>> found = new HashMap<>();
     List<B3Digest> missing = new ArrayList<>();
     for (B3Digest d : digests) {
@@ -70,7 +81,7 @@ public final class CachingBlobCatalog implements BlobCatalog {
     }
     if (!missing.isEmpty()) {
       Map<B3Digest, List<ChunkRef>> read = inner.chunks(missing);
-      read.forEach(this::keep);
+      read.forEach((d, c) -> keep(d, c, gen));
       found.putAll(read);
     }
     return found;
@@ -97,11 +108,30 @@ public final class CachingBlobCatalog implements BlobCatalog {
    */
   @Override
   public void commitAll(Collection<StoredBlob> blobs) {
+    long gen = generation();
     inner.commitAll(blobs);
     for (StoredBlob b : blobs) {
       if (!b.chunks().isEmpty()) {
-        keep(b.digest(), b.chunks());
+        keep(b.digest(), b.chunks(), gen);
       }
+    }
+  }
+
+  /** A garbage collection starts: empty, and serve nothing from memory until {@link #resume}. */
+  public void suspend() {
+    synchronized (lists) {
+      suspensions++;
+      generation++;
+      clear();
+    }
+  }
+
+  /** The garbage collection {@link #suspend} was for has ended; what it deleted is not cached. */
+  public void resume() {
+    synchronized (lists) {
+      suspensions = Math.max(0, suspensions - 1);
+      generation++;
+      clear();
     }
   }
 
@@ -122,11 +152,15 @@ public final class CachingBlobCatalog implements BlobCatalog {
     }
   }
 
-  /** Drops every cached list: after a garbage collection, which deletes rows in bulk. */
-  public void forgetAll() {
+  // Callers hold lists.
+  private void clear() {
+    lists.clear();
+    chunkRefs = 0;
+  }
+
+  private long generation() {
     synchronized (lists) {
-      lists.clear();
-      chunkRefs = 0;
+      return generation;
     }
   }
 
@@ -139,17 +173,21 @@ public final class CachingBlobCatalog implements BlobCatalog {
 
   private List<ChunkRef> cached(B3Digest digest) {
     synchronized (lists) {
-      return lists.get(digest);
+      return suspensions > 0 ? null : lists.get(digest);
     }
   }
 
-  private void keep(B3Digest digest, List<ChunkRef> chunks) {
+  /** Keeps a list read since generation {@code gen}, unless a GC started or ended meanwhile. */
+  private void keep(B3Digest digest, List<ChunkRef> chunks, long gen) {
     List<ChunkRef> immutable = List.copyOf(chunks);
     int weight = weight(immutable);
     if (weight > maxChunkRefs) {
       return;
     }
     synchronized (lists) {
+      if (suspensions > 0 || generation != gen) {
+        return;
+      }
       List<ChunkRef> before = lists.put(digest, immutable);
       chunkRefs += weight - (before == null ? 0 : weight(before));
       var eldest = lists.entrySet().iterator();

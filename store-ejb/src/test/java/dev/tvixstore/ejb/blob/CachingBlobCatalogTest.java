@@ -79,6 +79,22 @@ class CachingBlobCatalogTest {
   }
 
   @Test
+  void whileAGarbageCollectionRunsEveryLookupGoesToTheDatabase() {
+    B3Digest d = blob(2, 1);
+    cache.chunks(d).orElseThrow();
+    cache.suspend();
+    assertEquals(0, cache.cachedLists());
+    cache.chunks(d).orElseThrow();
+    cache.chunks(List.of(d));
+    assertEquals(3, inner.reads, "nothing served or kept while suspended");
+    assertEquals(0, cache.cachedLists());
+    cache.resume();
+    cache.chunks(d).orElseThrow();
+    cache.chunks(d).orElseThrow();
+    assertEquals(4, inner.reads, "cached again once the run has ended");
+  }
+
+  @Test
   void aMissIsNotKeptSoThatALaterCommitShowsAtOnce() {
     B3Digest later = B3Digest.hash(new byte[] {7, 0});
     assertTrue(cache.chunks(later).isEmpty());
