@@ -95,7 +95,10 @@ public class BlobServiceProducer {
         new ThreadPoolExecutor(n, n, 60, TimeUnit.SECONDS, new LinkedBlockingQueue<>(), threads);
     workers.allowCoreThreadTimeOut(true);
     catalog = new CachingBlobCatalog(new JpaBlobCatalog(transactions), CACHED_CHUNK_REFS);
-    service = FsChunkBlobService.pipelined(store, cdc, catalog, workers);
+    // Not in the service's path for now: with it, GcConcurrencyIT lost a live path's blob (a
+    // PathInfo put let through on a cached list) even with the cache suspended during GC runs;
+    // until that is understood, every lookup goes to the database, as GC's protocol assumes.
+    service = FsChunkBlobService.pipelined(store, cdc, new JpaBlobCatalog(transactions), workers);
     return service;
   }
 
