@@ -17,7 +17,8 @@ public final class DigestParameters {
   /** {@code query} with {@code digests} bound to {@code name}. */
   public static <T> TypedQuery<T> bind(
       TypedQuery<T> query, String name, Collection<byte[]> digests) {
-    query.unwrap(Query.class).setParameterList(name, digests, byte[].class);
+    Query<?> hibernate = query.unwrap(Query.class);
+    hibernate.setParameterList(name, digests, byte[].class);
     return query;
   }
 }
