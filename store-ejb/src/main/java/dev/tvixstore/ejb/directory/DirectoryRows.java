@@ -4,6 +4,7 @@ import dev.tvixstore.castore.B3Digest;
 import dev.tvixstore.castore.Directory;
 import dev.tvixstore.castore.DirectoryNode;
 import dev.tvixstore.castore.FileNode;
+import dev.tvixstore.ejb.persistence.BlobReferences;
 import dev.tvixstore.ejb.persistence.DigestParameters;
 import dev.tvixstore.ejb.persistence.DirectoryEdgeEntity;
 import dev.tvixstore.ejb.persistence.InsertIfAbsent;
@@ -74,7 +75,8 @@ final class DirectoryRows {
    *
    * <p>Every directory of the closure and every child it names from outside the closure is
    * touched, and so is every stored blob a new directory names (ejb.gc package-info: a new
-   * reference to a row touches it), so a concurrent garbage collection keeps them.
+   * reference to a row touches it; {@link BlobReferences}), so a concurrent garbage collection
+   * keeps them.
    *
    * @throws InvalidRequestException if a child from outside the closure, found stored while the
    *     closure was validated, is gone now (a GC collected it meanwhile)
@@ -131,7 +133,9 @@ final class DirectoryRows {
       }
     }
     List<byte[]> blobKeys = blobs.stream().map(B3Digest::toBytes).toList();
-    em.callWithConnection((Connection c) -> Touch.rows(c, "blob", blobKeys));
+    // A blob missing now was never stored or was collected meanwhile: the path put's content
+    // check refuses a root that needs it (tvix lets directories name blobs not stored yet).
+    em.callWithConnection((Connection c) -> BlobReferences.touch(c, blobKeys));
   }
 
   private static int[] insertBlobEdges(Connection c, byte[] parent, Set<B3Digest> blobs)

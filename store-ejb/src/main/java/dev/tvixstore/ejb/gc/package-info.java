@@ -28,10 +28,12 @@
  * Every write that re-uses or newly references a stored row touches it ({@code
  * dev.tvixstore.ejb.persistence.Touch}: {@code UPDATE ... SET touched_at}) in its own
  * transaction: the blob catalog its blob (or, for a new blob, its chunks), a directory put its
- * directories and the children and blobs they name, a path put its root. The update's row lock
- * orders it against GC's delete of that row: either GC deleted first (the writer then inserts
- * again, or fails cleanly for a child it only referenced) or GC's delete sees the new touched_at
- * and skips the row. Re-used chunk files get their mtime set ({@code ChunkFileStore.put}); a touch
+ * directories and the children and blobs they name, a path put its root. A named blob found only
+ * as its single chunk (whose digest it shares) gets its blob row back ({@code
+ * dev.tvixstore.ejb.persistence.BlobReferences}): chunks live only through blobs. The update's
+ * row lock orders it against GC's delete of that row: either GC deleted first (the writer then
+ * inserts again, or fails cleanly for a child it only referenced) or GC's delete sees the new
+ * touched_at and skips the row. Re-used chunk files get their mtime set ({@code ChunkFileStore.put}); a touch
  * that finds the file gone writes it again.
  *
  * <h2>Sweep: rows first, files after</h2>

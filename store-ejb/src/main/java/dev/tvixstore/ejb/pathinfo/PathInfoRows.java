@@ -1,8 +1,10 @@
 package dev.tvixstore.ejb.pathinfo;
 
+import dev.tvixstore.castore.B3Digest;
 import dev.tvixstore.castore.DirectoryNode;
 import dev.tvixstore.castore.FileNode;
 import dev.tvixstore.castore.SymlinkNode;
+import dev.tvixstore.ejb.persistence.BlobReferences;
 import dev.tvixstore.ejb.persistence.DigestParameters;
 import dev.tvixstore.ejb.persistence.InsertIfAbsent;
 import dev.tvixstore.ejb.persistence.PathReferenceEntity;
@@ -121,18 +123,16 @@ final class PathInfoRows {
   /**
    * A new reference to the root's directory or blob touches it (ejb.gc package-info), so that a
    * garbage collection running now keeps it. The content check before the transaction found it
-   * stored; a directory gone since then was collected meanwhile.
+   * stored; one gone since then was collected meanwhile.
    *
-   * @return false if the root directory is gone
+   * @return false if the root directory or blob is gone
    */
   private static boolean touchRoot(Connection c, PathInfo info) throws SQLException {
     return switch (info.node()) {
       case DirectoryNode d -> Touch.rows(c, "directory", List.of(d.digest().toBytes()))[0];
-      // A blob stored only as a chunk, or the empty blob, has no row: nothing to touch.
-      case FileNode f -> {
-        Touch.rows(c, "blob", List.of(f.digest().toBytes()));
-        yield true;
-      }
+      // The empty blob has no row: nothing to touch, nothing a GC could take.
+      case FileNode f -> f.digest().equals(B3Digest.EMPTY)
+          || BlobReferences.touch(c, List.of(f.digest().toBytes()))[0];
       case SymlinkNode s -> true;
     };
   }
@@ -143,14 +143,15 @@ final class PathInfoRows {
    * @return the PathInfo as stored now
    * @throws InvalidPathInfoException {@link Rule#CONFLICTS_WITH_STORED} if other contents are
    *     stored for the path
-   * @throws InvalidRequestException if its root directory was garbage collected since the content
-   *     check
+   * @throws InvalidRequestException if its root directory or blob was garbage collected since the
+   *     content check
    */
   static PathInfo put(EntityManager em, PathInfo info) {
     byte[] digest = info.storePath().digest();
     if (!em.callWithConnection((Connection c) -> touchRoot(c, info))) {
       throw new InvalidRequestException(
-          "root directory of " + info.storePath() + " is no longer stored");
+          (info.node() instanceof DirectoryNode ? "root directory" : "root blob") + " of "
+              + info.storePath() + " is no longer stored");
     }
     boolean inserted = em.callWithConnection((Connection c) -> {
       try (InsertIfAbsent row = InsertIfAbsent.prepare(c, "path_info", List.of("digest"),
