@@ -356,8 +356,7 @@ public final class ChunkFileStore implements AutoCloseable {
       for (Path dir : dirs) {
         try (DirectoryStream<Path> temps = Files.newDirectoryStream(dir, TEMP_PREFIX + "*")) {
           for (Path temp : temps) {
-            if (Files.getLastModifiedTime(temp).toInstant().isBefore(cutoff)
-                && Files.deleteIfExists(temp)) {
+            if (isOlder(temp, cutoff) && Files.deleteIfExists(temp)) {
               deleted++;
             }
           }
@@ -367,6 +366,15 @@ public final class ChunkFileStore implements AutoCloseable {
       throw new StorageException("cannot sweep temp files under " + chunksDir + ": " + e, e);
     }
     return deleted;
+  }
+
+  /** Whether {@code temp} was last written before {@code cutoff}; false once it is gone. */
+  private static boolean isOlder(Path temp, Instant cutoff) throws IOException {
+    try {
+      return Files.getLastModifiedTime(temp).toInstant().isBefore(cutoff);
+    } catch (NoSuchFileException e) {
+      return false; // its writer renamed it into place (or gave up) since the listing
+    }
   }
 
   /** Frees the pooled native zstd contexts. */

@@ -33,8 +33,8 @@
  * dev.tvixstore.ejb.persistence.BlobReferences}): chunks live only through blobs. The update's
  * row lock orders it against GC's delete of that row: either GC deleted first (the writer then
  * inserts again, or fails cleanly for a child it only referenced) or GC's delete sees the new
- * touched_at and skips the row. Re-used chunk files get their mtime set ({@code ChunkFileStore.put}); a touch
- * that finds the file gone writes it again.
+ * touched_at and skips the row. Re-used chunk files get their mtime set ({@code
+ * ChunkFileStore.put}); a touch that finds the file gone writes it again.
  *
  * <h2>Sweep: rows first, files after</h2>
  * Each delete is guarded in its statement: touched before the cutoff, not marked, and not
