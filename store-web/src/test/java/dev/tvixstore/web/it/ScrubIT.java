@@ -99,7 +99,9 @@ class ScrubIT {
   private static String addDir(Nix nix, Path dir, String file, int size, long seed,
       Map<String, byte[]> contents) throws Exception {
     byte[] content = new byte[size];
-    new Random(seed ^ dir.hashCode()).nextBytes(content);
+    // Distinct for distinct seeds: "seed ^ dir.hashCode()" gave a and b the same bytes whenever
+    // their names' hashes (one apart) differed just in the two bits the seeds 1 and 2 flip.
+    new Random(31L * dir.hashCode() + seed).nextBytes(content);
     Path f = dir.resolve(file);
     Files.createDirectories(f.getParent());
     Files.write(f, content);
