@@ -28,6 +28,7 @@ public class StoreMetrics implements CallRecorder {
 
   @Inject private MetricRegistry registry;
   @Inject private StoreStatsService stats;
+  @Inject private MaintenanceMetrics maintenance;
 
   private StoreStats sizes;
   private long sizesAt;
@@ -67,8 +68,9 @@ public class StoreMetrics implements CallRecorder {
     registry.timer("tvix_grpc_call", tags).update(Duration.ofNanos(nanos));
   }
 
-  /** Registers the store size gauges; idempotent. */
+  /** Registers the store size, GC and scrub gauges; idempotent. */
   public void registerGauges() {
+    maintenance.register(registry);
     gauge("tvix_store_paths", StoreStats::paths);
     gauge("tvix_store_directories", StoreStats::directories);
     gauge("tvix_store_blobs", StoreStats::blobs);

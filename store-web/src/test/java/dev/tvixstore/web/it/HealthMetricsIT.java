@@ -94,7 +94,29 @@ class HealthMetricsIT {
       assertTrue(metrics.contains("tvix_http_request_seconds"), metrics);
       assertEquals(0, sample(metrics, "tvix_store_paths", "mp_scope=\"application\""), metrics);
       assertTrue(metrics.contains("tvix_store_chunks{"), metrics);
+      assertEquals(0, sample(metrics, "tvix_gc_last_run_timestamp_seconds"), metrics);
+
+      AdminCommandLine.Result gc = AdminCommandLine.run(store, "gc");
+      assertEquals(0, gc.exit(), gc.toString());
+      AdminCommandLine.Result scrub = AdminCommandLine.run(store, "scrub");
+      assertEquals(0, scrub.exit(), scrub.toString());
+      String after = awaitMetric(port, "tvix_scrub_last_run_timestamp_seconds");
+      assertTrue(sample(after, "tvix_gc_last_run_timestamp_seconds") > 0, after);
+      assertEquals(1, sample(after, "tvix_gc_last_run_succeeded"), after);
+      assertEquals(0, sample(after, "tvix_gc_running"), after);
+      assertEquals(0, sample(after, "tvix_scrub_last_run_damaged_chunks"), after);
     }
+  }
+
+  /** /metrics once {@code metric} is above zero (the run gauges are read every few seconds). */
+  private String awaitMetric(int port, String metric) throws Exception {
+    long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+    String metrics = get(port, "/metrics").body();
+    while (sample(metrics, metric) <= 0 && System.nanoTime() < deadline && sleep()) {
+      metrics = get(port, "/metrics").body();
+    }
+    assertTrue(sample(metrics, metric) > 0, metrics);
+    return metrics;
   }
 
   @Test
