@@ -94,11 +94,12 @@ public class BlobServiceProducer {
     workers =
         new ThreadPoolExecutor(n, n, 60, TimeUnit.SECONDS, new LinkedBlockingQueue<>(), threads);
     workers.allowCoreThreadTimeOut(true);
-    catalog = new CachingBlobCatalog(new JpaBlobCatalog(transactions), CACHED_CHUNK_REFS);
-    // Not in the service's path for now: with it, GcConcurrencyIT lost a live path's blob (a
-    // PathInfo put let through on a cached list) even with the cache suspended during GC runs;
-    // until that is understood, every lookup goes to the database, as GC's protocol assumes.
-    service = FsChunkBlobService.pipelined(store, cdc, new JpaBlobCatalog(transactions), workers);
+    JpaBlobCatalog database = new JpaBlobCatalog(transactions);
+    catalog = new CachingBlobCatalog(database, CACHED_CHUNK_REFS);
+    // Readers only: whether a blob exists (stat, completeness, a path put's content check) is
+    // always the database's, which GC's protocol orders against its sweep; a reader of a list
+    // GC made stale fails closed on the missing chunk file.
+    service = FsChunkBlobService.pipelined(store, cdc, database, catalog, workers);
     return service;
   }
 

@@ -29,20 +29,29 @@ public final class FsChunkBlobService implements BlobService, BlobBatches, AutoC
   private final ChunkFileStore store;
   private final FastCdc cdc;
   private final BlobCatalog catalog;
+  // Where readers find chunk lists: may be a cache (CachingBlobCatalog). Never asked whether a
+  // blob exists: that is what writes are checked against, and garbage collection may have
+  // deleted what a cache still holds; a reader of a stale list fails closed on missing files.
+  private final BlobCatalog readCatalog;
   private final Executor background;
 
   private FsChunkBlobService(
-      ChunkFileStore store, FastCdc cdc, BlobCatalog catalog, Executor background) {
+      ChunkFileStore store,
+      FastCdc cdc,
+      BlobCatalog catalog,
+      BlobCatalog readCatalog,
+      Executor background) {
     this.store = Objects.requireNonNull(store, "store");
     this.cdc = Objects.requireNonNull(cdc, "cdc");
     this.catalog = Objects.requireNonNull(catalog, "catalog");
+    this.readCatalog = Objects.requireNonNull(readCatalog, "readCatalog");
     this.background = background;
   }
 
   /** A service whose writers compress and write chunks on the caller's thread. */
   public static FsChunkBlobService synchronous(
       ChunkFileStore store, FastCdc cdc, BlobCatalog catalog) {
-    return new FsChunkBlobService(store, cdc, catalog, null);
+    return new FsChunkBlobService(store, cdc, catalog, catalog, null);
   }
 
   /**
@@ -51,13 +60,30 @@ public final class FsChunkBlobService implements BlobService, BlobBatches, AutoC
    */
   public static FsChunkBlobService pipelined(
       ChunkFileStore store, FastCdc cdc, BlobCatalog catalog, Executor background) {
+    return pipelined(store, cdc, catalog, catalog, background);
+  }
+
+  /**
+   * {@link #pipelined(ChunkFileStore, FastCdc, BlobCatalog, Executor)} whose readers take chunk
+   * lists from {@code readCatalog} (a cache over {@code catalog}); stat and completeness checks
+   * always ask {@code catalog}.
+   */
+  public static FsChunkBlobService pipelined(
+      ChunkFileStore store,
+      FastCdc cdc,
+      BlobCatalog catalog,
+      BlobCatalog readCatalog,
+      Executor background) {
     return new FsChunkBlobService(
-        store, cdc, catalog, Objects.requireNonNull(background, "background"));
+        store, cdc, catalog, readCatalog, Objects.requireNonNull(background, "background"));
   }
 
   @Override
   public Optional<BlobReader> openRead(B3Digest digest) {
-    return chunks(digest).map(chunks -> new ChunkedBlobReader(store, chunks, background));
+    Objects.requireNonNull(digest, "digest");
+    Optional<List<ChunkRef>> chunks =
+        digest.equals(B3Digest.EMPTY) ? Optional.of(List.of()) : readCatalog.chunks(digest);
+    return chunks.map(c -> new ChunkedBlobReader(store, c, background));
   }
 
   @Override
@@ -145,7 +171,7 @@ public final class FsChunkBlobService implements BlobService, BlobBatches, AutoC
    * BlobCatalog#forget}); garbage collection calls it after deleting their rows.
    */
   public void forget(Collection<B3Digest> digests) {
-    catalog.forget(digests);
+    readCatalog.forget(digests);
   }
 
   /** Frees the chunk store's native codecs; the service is unusable afterwards. */
