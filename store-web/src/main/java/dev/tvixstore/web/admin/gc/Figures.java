@@ -36,6 +36,11 @@ public final class Figures {
     return String.format(Locale.ROOT, "%.1f %s", value, UNITS[unit]);
   }
 
+  /** {@code 1 chunk}, {@code 2 chunks}: the count with its noun in the right number. */
+  public static String count(long n, String one, String many) {
+    return n + " " + (n == 1 ? one : many);
+  }
+
   /** An instant as the console shows it: {@code 2026-11-25 22:10:56 UTC}. */
   public static String time(Instant at) {
     return TIME.format(at);

@@ -191,8 +191,11 @@ public final class GcPresenter {
   }
 
   static String counts(GcFreed f) {
-    return f.directories() + " directories, " + f.blobs() + " blobs, " + f.chunks() + " chunks, "
-        + f.orphanFiles() + " orphan files, " + f.uploads() + " uploads";
+    return Figures.count(f.directories(), "directory", "directories") + ", "
+        + Figures.count(f.blobs(), "blob", "blobs") + ", "
+        + Figures.count(f.chunks(), "chunk", "chunks") + ", "
+        + Figures.count(f.orphanFiles(), "orphan file", "orphan files") + ", "
+        + Figures.count(f.uploads(), "upload", "uploads");
   }
 
   static List<GcFigure> figures(GcRun run) {

@@ -17,7 +17,7 @@ public final class Notices {
   /** A failure with its reason; stays until closed, so the reason can be read and copied. */
   public static void error(String text) {
     Notification n = new Notification();
-    n.setPosition(Notification.Position.TOP_CENTER);
+    n.setPosition(Notification.Position.TOP_END);
     n.addThemeVariants(NotificationVariant.LUMO_ERROR);
     Span message = new Span(text);
     message.setId("notice-error");
@@ -31,7 +31,7 @@ public final class Notices {
   /** A finished job's outcome. */
   public static void success(String text) {
     Notification n = new Notification();
-    n.setPosition(Notification.Position.TOP_CENTER);
+    n.setPosition(Notification.Position.TOP_END);
     n.setDuration(RESULT_MILLIS);
     n.addThemeVariants(NotificationVariant.LUMO_SUCCESS);
     Span message = new Span(text);

@@ -106,8 +106,8 @@ public final class ScrubPresenter {
       String caption =
           rows.isEmpty()
               ? "Scrub " + id + " found no damage."
-              : "Scrub " + id + " found " + rows.size() + " damaged object"
-                  + (rows.size() == 1 ? "" : "s") + ".";
+              : "Scrub " + id + " found "
+                  + Figures.count(rows.size(), "damaged object", "damaged objects") + ".";
       return new DamageList(id, caption, rows, Optional.empty());
     } catch (RuntimeException e) {
       LOG.log(Level.WARNING, "cannot read the damage of scrub run " + id, e);
@@ -205,8 +205,8 @@ public final class ScrubPresenter {
   static String outcome(ScrubRun r) {
     return switch (r.state()) {
       case ScrubRun.CLEAN -> "clean: no damage found";
-      case ScrubRun.DAMAGED -> "damaged: " + r.damageCount() + " damaged object"
-          + (r.damageCount() == 1 ? "" : "s") + " found";
+      case ScrubRun.DAMAGED -> "damaged: "
+          + Figures.count(r.damageCount(), "damaged object", "damaged objects") + " found";
       case ScrubRun.FAILED -> "failed" + (r.error() == null ? "" : ": " + r.error());
       case ScrubRun.CANCELLED -> "cancelled (the store stopped)";
       case ScrubRun.INTERRUPTED -> "interrupted (the store stopped under it)";
@@ -215,8 +215,9 @@ public final class ScrubPresenter {
   }
 
   static String checked(ScrubRun r) {
-    return r.chunksDone() + " chunks (" + Figures.bytes(r.chunkBytes()) + "), " + r.blobsDone()
-        + " blobs, " + r.directoriesDone() + " directories checked";
+    return Figures.count(r.chunksDone(), "chunk", "chunks") + " (" + Figures.bytes(r.chunkBytes())
+        + "), " + Figures.count(r.blobsDone(), "blob", "blobs") + ", "
+        + Figures.count(r.directoriesDone(), "directory", "directories") + " checked";
   }
 
   private static String reason(RuntimeException e) {

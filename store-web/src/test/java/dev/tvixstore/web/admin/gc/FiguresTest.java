@@ -21,6 +21,13 @@ class FiguresTest {
   }
 
   @Test
+  void countsTakeTheNounInTheRightNumber() {
+    assertEquals("0 chunks", Figures.count(0, "chunk", "chunks"));
+    assertEquals("1 directory", Figures.count(1, "directory", "directories"));
+    assertEquals("2 directories", Figures.count(2, "directory", "directories"));
+  }
+
+  @Test
   void timesAreUtcToTheSecond() {
     Instant t = Instant.parse("2026-11-25T22:10:56.789Z");
     assertEquals("2026-11-25 22:10:56 UTC", Figures.time(t));

@@ -97,7 +97,7 @@ class GcPresenterTest {
     assertEquals(1.0, done.fraction());
     assertEquals(Optional.empty(), done.error());
     assertEquals(
-        "would free 2 directories, 3 blobs, 5 chunks, 1 orphan files, 1 uploads: 3.0 MiB",
+        "would free 2 directories, 3 blobs, 5 chunks, 1 orphan file, 1 upload: 3.0 MiB",
         done.summary());
   }
 
@@ -200,7 +200,7 @@ class GcPresenterTest {
                 "0 directories, 0 blobs, 0 chunks, 0 orphan files, 0 uploads", "0 B",
                 "the JVM ended"),
             new GcRunRow(1, "dry run", "2026-11-25 22:01:00 UTC", "2026-11-25 22:01:05 UTC",
-                "succeeded", "2 directories, 3 blobs, 5 chunks, 1 orphan files, 1 uploads",
+                "succeeded", "2 directories, 3 blobs, 5 chunks, 1 orphan file, 1 upload",
                 "3.0 MiB", "")),
         h.rows());
   }
