@@ -166,6 +166,17 @@ class ConsoleOpsIT {
         text("scrub-damage-caption"));
     assertTrue(gridText("scrub-history").contains("damaged"), gridText("scrub-history"));
     screenshot("integrity");
+
+    // One at a time: a scrub started elsewhere (the API) refuses the page's, which says so and
+    // follows the running one instead.
+    HttpResponse<String> other = admin("POST", "/admin/api/scrub?rate=1");
+    assertEquals(202, other.statusCode(), other.body());
+    long otherId = JsonParser.parseString(other.body()).getAsJsonObject().get("id").getAsLong();
+    click("scrub-start");
+    wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("notice-error"),
+        "A scrub is already running (run " + otherId + ")"));
+    wait.until(ExpectedConditions.textToBe(By.id("scrub-progress-title"), "Scrub " + otherId));
+    wait.until(ExpectedConditions.textToBe(By.id("scrub-state"), "damaged"));
   }
 
   @Test
@@ -208,6 +219,7 @@ class ConsoleOpsIT {
     } while (status != 401 && System.nanoTime() - clicked < 1_000_000_000L);
     long millis = (System.nanoTime() - clicked) / 1_000_000;
     assertEquals(401, status, "refused within one second of the confirmation (" + millis + " ms)");
+    System.out.println("ConsoleOpsIT: revoked token refused " + millis + " ms after the click");
     wait.until(d -> gridText("tokens").contains("revoked"));
     screenshot("tokens");
   }

@@ -158,6 +158,8 @@ public final class GcView extends VerticalLayout {
   private OptionalLong refreshHistory() {
     GcHistory h = presenter.history();
     history.setItems(h.rows());
+    // Auto widths are measured on the rows shown: measure again for the new ones.
+    history.recalculateColumnWidths();
     h.error().ifPresent(Notices::error);
     return h.running();
   }

@@ -183,6 +183,7 @@ public final class IntegrityView extends VerticalLayout {
     DamageList d = presenter.damage(runId);
     damageCaption.setText(d.caption());
     damage.setItems(d.rows());
+    damage.recalculateColumnWidths();
     d.error().ifPresent(Notices::error);
   }
 
@@ -190,6 +191,8 @@ public final class IntegrityView extends VerticalLayout {
   private OptionalLong refreshHistory() {
     ScrubHistory h = presenter.history();
     history.setItems(h.rows());
+    // Auto widths are measured on the rows shown: measure again for the new ones.
+    history.recalculateColumnWidths();
     h.error().ifPresent(Notices::error);
     return h.running();
   }

@@ -192,14 +192,19 @@ public final class ScrubPresenter {
 
   static String step(ScrubRun r) {
     return switch (r.phase()) {
-      case "chunks" -> "checking chunks: " + r.chunksDone() + " of " + r.chunksTotal() + ", "
+      case "chunks" -> "checking chunks" + ofTotal(r.chunksDone(), r.chunksTotal()) + ", "
           + Figures.bytes(r.chunkBytes()) + " read";
-      case "blobs" -> "checking blobs: " + r.blobsDone() + " of " + r.blobsTotal();
-      case "directories" -> "checking directories: " + r.directoriesDone() + " of "
-          + r.directoriesTotal();
+      case "blobs" -> "checking blobs" + ofTotal(r.blobsDone(), r.blobsTotal());
+      case "directories" ->
+          "checking directories" + ofTotal(r.directoriesDone(), r.directoriesTotal());
       case "paths" -> "finding the store paths the damage breaks";
       default -> r.phase();
     };
+  }
+
+  /** {@code : 12 of 40}; nothing before the first batch has counted the phase's objects. */
+  private static String ofTotal(long done, long total) {
+    return total > 0 ? ": " + done + " of " + total : "";
   }
 
   static String outcome(ScrubRun r) {

@@ -79,8 +79,12 @@ public final class TokensPresenter {
 
   /** What the confirmation dialog asks before {@link #revoke}. */
   public String revokeQuestion(TokenRow token) {
-    return "Revoke token '" + token.name() + "' (" + token.scopes() + ")? Every request with it"
-        + " is refused from the next one on. This cannot be undone.";
+    String question = "Revoke token '" + token.name() + "' (" + token.scopes() + ")? Every request"
+        + " with it is refused from the next one on. This cannot be undone.";
+    return token.scopes().contains(Scope.ADMIN.label())
+        ? question + " It is an admin token: if you signed in with it, the console and the admin"
+            + " API refuse you too, until you sign in with another admin token."
+        : question;
   }
 
   /** Revokes token {@code id}, effective for the next request. */

@@ -124,6 +124,8 @@ public final class TokensView extends VerticalLayout {
   private void refresh() {
     TokenList tokens = presenter.list();
     list.setItems(tokens.rows());
+    // Auto widths are measured on the rows shown: measure again for the new ones.
+    list.recalculateColumnWidths();
     tokens.error().ifPresent(Notices::error);
   }
 }

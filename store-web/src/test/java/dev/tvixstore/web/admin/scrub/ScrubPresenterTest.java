@@ -92,6 +92,7 @@ class ScrubPresenterTest {
     assertEquals(new ScrubStart.Started(1), presenter.start(" 2.5 "));
     assertEquals(List.of(OptionalLong.of(5L << 19)), scrubs.rates);
 
+    assertEquals("checking chunks, 0 B read", presenter.status(1).step());
     scrubs.set(scrubRun(1, ScrubRun.RUNNING, "chunks", 10, 40, 0));
     ScrubStatus running = presenter.status(1);
     assertFalse(running.finished());

@@ -76,6 +76,11 @@ class TokensPresenterTest {
         "Revoke token 'ci' (write)? Every request with it is refused from the next one on."
             + " This cannot be undone.",
         presenter.revokeQuestion(created.token()));
+    TokenCreation.Created admin = assertInstanceOf(TokenCreation.Created.class,
+        presenter.create("ops", Set.of(Scope.ADMIN), null));
+    assertTrue(presenter.revokeQuestion(admin.token()).endsWith(" It is an admin token: if you"
+        + " signed in with it, the console and the admin API refuse you too, until you sign in"
+        + " with another admin token."), presenter.revokeQuestion(admin.token()));
     TokenRevocation.Revoked revoked =
         assertInstanceOf(TokenRevocation.Revoked.class, presenter.revoke(created.token().id()));
     assertEquals("revoked 2026-11-25 22:30:00 UTC", revoked.token().status());
