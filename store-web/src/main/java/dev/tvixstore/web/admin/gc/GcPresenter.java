@@ -208,7 +208,8 @@ public final class GcPresenter {
         new GcFigure("gc-result-blobs", "Blobs", Long.toString(f.blobs())),
         new GcFigure("gc-result-chunks", "Chunks", Long.toString(f.chunks())),
         new GcFigure("gc-result-chunk-bytes", "Chunk bytes", sized(f.chunkBytes())),
-        new GcFigure("gc-result-orphan-files", "Orphan chunk files", Long.toString(f.orphanFiles())),
+        new GcFigure(
+            "gc-result-orphan-files", "Orphan chunk files", Long.toString(f.orphanFiles())),
         new GcFigure("gc-result-orphan-bytes", "Orphan bytes", sized(f.orphanBytes())),
         new GcFigure("gc-result-uploads", "Abandoned uploads", Long.toString(f.uploads())),
         new GcFigure("gc-result-bytes", "Bytes in total", sized(f.bytes())));
