@@ -7,14 +7,41 @@ import java.util.Map;
 
 /**
  * Parses the admin API's JSON into {@link Map}, {@link List}, {@link String}, {@link Long} or
- * {@link Double}, {@link Boolean} and null: the launcher jar carries no JSON library.
+ * {@link Double}, {@link Boolean} and null, and quotes strings into it: the launcher jar carries
+ * no JSON library. The admin API's hand-written answers quote with it too.
  */
-final class Json {
+public final class Json {
   private final String text;
   private int pos;
 
   private Json(String text) {
     this.text = text;
+  }
+
+  /** A JSON string (RFC 8259: quote, backslash and control characters escaped), or null. */
+  public static String quote(String s) {
+    if (s == null) {
+      return "null";
+    }
+    StringBuilder b = new StringBuilder(s.length() + 2).append('"');
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      switch (c) {
+        case '"' -> b.append("\\\"");
+        case '\\' -> b.append("\\\\");
+        case '\n' -> b.append("\\n");
+        case '\r' -> b.append("\\r");
+        case '\t' -> b.append("\\t");
+        default -> {
+          if (c < 0x20) {
+            b.append(String.format("\\u%04x", (int) c));
+          } else {
+            b.append(c);
+          }
+        }
+      }
+    }
+    return b.append('"').toString();
   }
 
   /**

@@ -67,13 +67,13 @@ final class TokensCommand implements AdminCommand {
         default -> throw usageError();
       }
     }
-    StringBuilder json = new StringBuilder("{\"name\":").append(quote(name)).append(",\"scopes\":[");
+    StringBuilder json = new StringBuilder("{\"name\":").append(Json.quote(name)).append(",\"scopes\":[");
     for (int i = 0; i < scopes.size(); i++) {
-      json.append(i > 0 ? "," : "").append(quote(scopes.get(i)));
+      json.append(i > 0 ? "," : "").append(Json.quote(scopes.get(i)));
     }
     json.append(']');
     if (expiresIn != null) {
-      json.append(",\"expiresIn\":").append(quote(expiresIn));
+      json.append(",\"expiresIn\":").append(Json.quote(expiresIn));
     }
     json.append('}');
     Map<String, Object> created = AdminCommand.ok(client.post("tokens", json.toString())).body();
@@ -107,24 +107,6 @@ final class TokensCommand implements AdminCommand {
         + (t.get("expiresAt") != null ? "  expires " + t.get("expiresAt") : "")
         + (t.get("revokedAt") != null ? "  revoked " + t.get("revokedAt") : "")
         + (t.get("lastUsedAt") != null ? "  last used " + t.get("lastUsedAt") : "");
-  }
-
-  private static String quote(String s) {
-    StringBuilder b = new StringBuilder("\"");
-    for (char c : s.toCharArray()) {
-      switch (c) {
-        case '"' -> b.append("\\\"");
-        case '\\' -> b.append("\\\\");
-        default -> {
-          if (c < 0x20) {
-            b.append(String.format("\\u%04x", (int) c));
-          } else {
-            b.append(c);
-          }
-        }
-      }
-    }
-    return b.append('"').toString();
   }
 
   private static CliException usageError() {

@@ -6,6 +6,7 @@ import dev.tvixstore.ejb.scrub.ScrubRunner;
 import dev.tvixstore.ejb.scrub.ScrubService;
 import dev.tvixstore.ejb.scrub.ScrubSettings;
 import dev.tvixstore.error.InvalidRequestException;
+import dev.tvixstore.web.cli.Json;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.DefaultValue;
@@ -119,29 +120,7 @@ public class ScrubResource {
     return t == null ? "null" : str(t.toString());
   }
 
-  /** A JSON string (RFC 8259: quote, backslash and control characters escaped), or null. */
-  static String str(String s) {
-    if (s == null) {
-      return "null";
-    }
-    StringBuilder b = new StringBuilder(s.length() + 2).append('"');
-    for (int i = 0; i < s.length(); i++) {
-      char c = s.charAt(i);
-      switch (c) {
-        case '"' -> b.append("\\\"");
-        case '\\' -> b.append("\\\\");
-        case '\n' -> b.append("\\n");
-        case '\r' -> b.append("\\r");
-        case '\t' -> b.append("\\t");
-        default -> {
-          if (c < 0x20) {
-            b.append(String.format("\\u%04x", (int) c));
-          } else {
-            b.append(c);
-          }
-        }
-      }
-    }
-    return b.append('"').toString();
+  private static String str(String s) {
+    return Json.quote(s);
   }
 }
