@@ -25,44 +25,7 @@ public final class InMemoryDirectoryService implements DirectoryService {
 
   @Override
   public DirectoryPutter openPut() {
-    return new Putter();
-  }
-
-  private final class Putter implements DirectoryPutter {
-    private final ClosureValidator validator = new ClosureValidator(InMemoryDirectoryService.this);
-    private boolean finished;
-
-    @Override
-    public void put(Directory directory) {
-      checkOpen();
-      try {
-        validator.accept(directory);
-      } catch (RuntimeException e) {
-        finished = true;
-        throw e;
-      }
-    }
-
-    @Override
-    public B3Digest commit() {
-      checkOpen();
-      finished = true;
-      B3Digest root = validator.finish();
-      for (Directory d : validator.directories()) {
-        directories.putIfAbsent(d.digest(), d);
-      }
-      return root;
-    }
-
-    @Override
-    public void close() {
-      finished = true;
-    }
-
-    private void checkOpen() {
-      if (finished) {
-        throw new IllegalStateException("directory putter already committed, closed or failed");
-      }
-    }
+    return new ValidatingPutter(
+        this, closure -> closure.forEach(d -> directories.putIfAbsent(d.digest(), d)));
   }
 }

@@ -2,9 +2,9 @@ package dev.tvixstore.ejb.directory;
 
 import dev.tvixstore.castore.B3Digest;
 import dev.tvixstore.castore.Directory;
-import dev.tvixstore.castore.directory.ClosureValidator;
 import dev.tvixstore.castore.directory.DirectoryPutter;
 import dev.tvixstore.castore.directory.DirectoryService;
+import dev.tvixstore.castore.directory.ValidatingPutter;
 import dev.tvixstore.ejb.persistence.Transactions;
 import dev.tvixstore.ejb.persistence.WriteBarrier;
 import java.util.List;
@@ -15,7 +15,7 @@ import java.util.stream.Stream;
 
 /**
  * A {@link DirectoryService} in the metadata database. A closure is checked as it streams in by
- * the shared {@link ClosureValidator} (children not sent in it are looked up here), and stored at
+ * the shared {@link ValidatingPutter} (children not sent in it are looked up here), and stored at
  * commit in one transaction: all of it or nothing. Concurrent puts of overlapping closures both
  * succeed and store each directory once. {@link #getRecursive} loads a batch of digests per
  * transaction, in breadth-first order ({@link BatchedBreadthFirst}). A stored directory that no
@@ -57,49 +57,16 @@ public final class JpaDirectoryService implements DirectoryService {
 
   @Override
   public DirectoryPutter openPut() {
-    return new Putter();
-  }
-
-  /** Validates as directories arrive; the validator holds the closure until commit stores it. */
-  private final class Putter implements DirectoryPutter {
-    private final ClosureValidator validator = new ClosureValidator(JpaDirectoryService.this);
-    private boolean finished;
-
-    @Override
-    public void put(Directory directory) {
-      checkOpen();
-      try {
-        validator.accept(directory);
-      } catch (RuntimeException e) {
-        finished = true;
-        throw e;
-      }
-    }
-
-    @Override
-    public B3Digest commit() {
-      checkOpen();
-      finished = true;
-      B3Digest root = validator.finish();
-      List<Directory> closure = validator.directories();
-      WriteBarrier.write(
-          () -> transactions.inTransaction(
-              em -> {
-                DirectoryRows.store(em, closure);
-                return null;
-              }));
-      return root;
-    }
-
-    @Override
-    public void close() {
-      finished = true;
-    }
-
-    private void checkOpen() {
-      if (finished) {
-        throw new IllegalStateException("directory putter already committed, closed or failed");
-      }
-    }
+    // Storing touches rows: inside the write barrier, ordered against a GC's cutoff.
+    return new ValidatingPutter(
+        this,
+        closure ->
+            WriteBarrier.write(
+                () ->
+                    transactions.inTransaction(
+                        em -> {
+                          DirectoryRows.store(em, closure);
+                          return null;
+                        })));
   }
 }
