@@ -20,6 +20,7 @@ import dev.tvixstore.store.StorePath;
 import dev.tvixstore.web.cache.CacheSigningKeys;
 import dev.tvixstore.web.cache.NarInfoCache;
 import jakarta.enterprise.inject.spi.CDI;
+import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -41,16 +42,23 @@ public final class PathDetailPresenter {
     List<String> delete(StorePath path, boolean withReferrers);
   }
 
+  /** What the database knows of a path beyond its PathInfo: {@link PathInfoBrowser}. */
+  public interface Facts {
+    Optional<Instant> createdAt(StorePath path);
+
+    PathClosure closure(StorePath path);
+  }
+
   private final PathInfoService paths;
   private final PathInfoIndex index;
-  private final PathInfoBrowser browser;
+  private final Facts browser;
   private final CastoreTree tree;
   private final BlobService blobs;
   private final Supplier<List<SigningKey>> signers;
   private final Deleter deleter;
   private final Executor executor;
 
-  public PathDetailPresenter(PathInfoService paths, PathInfoIndex index, PathInfoBrowser browser,
+  public PathDetailPresenter(PathInfoService paths, PathInfoIndex index, Facts browser,
       DirectoryService directories, BlobService blobs, Supplier<List<SigningKey>> signers,
       Deleter deleter, Executor executor) {
     this.paths = Objects.requireNonNull(paths, "paths");
@@ -73,10 +81,22 @@ public final class PathDetailPresenter {
       deleted.forEach(b -> narInfos.invalidate(StorePath.parse(b).hashPart()));
       return deleted;
     };
+    PathInfoBrowser browser = new PathInfoBrowser(cdi.select(Transactions.class).get());
+    Facts facts = new Facts() {
+      @Override
+      public Optional<Instant> createdAt(StorePath path) {
+        return browser.find(path).map(PathSummary::createdAt);
+      }
+
+      @Override
+      public PathClosure closure(StorePath path) {
+        return browser.closure(path);
+      }
+    };
     return new PathDetailPresenter(
         cdi.select(PathInfoService.class).get(),
         cdi.select(PathInfoIndex.class).get(),
-        new PathInfoBrowser(cdi.select(Transactions.class).get()),
+        facts,
         cdi.select(DirectoryService.class).get(),
         cdi.select(BlobService.class).get(),
         cdi.select(CacheSigningKeys.class).get()::keys,
@@ -105,7 +125,7 @@ public final class PathDetailPresenter {
     byte[] digest = Nixbase32.decode(hash, StorePath.DIGEST_LENGTH);
     return paths.get(digest).map(info -> new PathDetail(
         info,
-        browser.find(info.storePath()).map(PathSummary::createdAt),
+        browser.createdAt(info.storePath()),
         index.referrers(digest).stream().filter(r -> !r.equals(info.storePath())).toList(),
         narInfo(info)));
   }

@@ -14,15 +14,34 @@ import java.util.Objects;
  * user sorts.
  */
 public final class PathsPresenter {
-  private final PathInfoBrowser browser;
+  /** Where pages come from: {@link PathInfoBrowser} in the server. */
+  public interface Pages {
+    List<PathSummary> page(String search, PathSort sort, boolean ascending, long offset, int limit);
 
-  public PathsPresenter(PathInfoBrowser browser) {
+    long count(String search);
+  }
+
+  private final Pages browser;
+
+  public PathsPresenter(Pages browser) {
     this.browser = Objects.requireNonNull(browser, "browser");
   }
 
   /** The presenter wired to the deployed database. */
   public static PathsPresenter fromContainer() {
-    return new PathsPresenter(new PathInfoBrowser(CDI.current().select(Transactions.class).get()));
+    PathInfoBrowser b = new PathInfoBrowser(CDI.current().select(Transactions.class).get());
+    return new PathsPresenter(new Pages() {
+      @Override
+      public List<PathSummary> page(
+          String search, PathSort sort, boolean ascending, long offset, int limit) {
+        return b.page(search, sort, ascending, offset, limit);
+      }
+
+      @Override
+      public long count(String search) {
+        return b.count(search);
+      }
+    });
   }
 
   /** Column keys of the grid that sort, and their database order. */
@@ -43,7 +62,7 @@ public final class PathsPresenter {
   public List<PathSummary> fetch(
       String search, String sortKey, boolean ascending, int offset, int limit) {
     PathSort sort = sortKey == null ? PathSort.CREATED : sortOf(sortKey);
-    boolean asc = sortKey == null ? false : ascending;
+    boolean asc = sortKey != null && ascending;
     return browser.page(search, sort, asc, offset, Math.min(limit, PathInfoBrowser.MAX_PAGE));
   }
 
