@@ -179,9 +179,9 @@ class ConsoleIT {
         By.id("closure"), Pattern.compile("\\d+ paths")));
 
     for (String dir : List.of("a/", "b/", "c/")) {
-      ConsolePages.waiting(driver).until(ExpectedConditions.elementToBeClickable(By.xpath(
-          "//vaadin-button[contains(@class,'tree-dir') and normalize-space(.)='" + dir + "']")))
-          .click();
+      ConsolePages.click(driver, ConsolePages.waiting(driver).until(
+          ExpectedConditions.presenceOfElementLocated(By.xpath("//vaadin-button[contains(@class,"
+              + "'tree-dir') and normalize-space(.)='" + dir + "']"))));
     }
     WebElement download = ConsolePages.waiting(driver).until(
         ExpectedConditions.presenceOfElementLocated(

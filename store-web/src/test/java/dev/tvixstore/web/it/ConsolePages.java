@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
@@ -62,6 +63,13 @@ final class ConsolePages {
     waiting(driver).until(ExpectedConditions.or(
         ExpectedConditions.presenceOfElementLocated(By.id("console-nav")),
         ExpectedConditions.presenceOfElementLocated(By.id("sign-in"))));
+  }
+
+  /** Clicks {@code element} after scrolling it into the middle of the view. */
+  static void click(WebDriver driver, WebElement element) {
+    ((JavascriptExecutor) driver).executeScript(
+        "arguments[0].scrollIntoView({block: 'center'});", element);
+    element.click();
   }
 
   /** Saves a PNG of the page under {@code target/screenshots/<name>.png}. */
