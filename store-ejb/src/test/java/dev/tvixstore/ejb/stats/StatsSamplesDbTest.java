@@ -4,10 +4,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.tvixstore.ejb.persistence.TestDatabase;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -37,13 +39,18 @@ abstract class StatsSamplesDbTest {
   @Test
   void measuresCountsAndByteSums() throws SQLException {
     assertEquals(new StatsSample(T0, 0, 0, 0, 0, 0, 0, 0, 0, 0), samples.measure(T0));
-    try (Connection c = db().dataSource().getConnection();
-        Statement s = c.createStatement()) {
-      s.executeUpdate("INSERT INTO chunk (digest, size, stored_size) VALUES"
-          + " (X'" + "11".repeat(32) + "', 300, 100), (X'" + "22".repeat(32) + "', 200, 50)");
-      s.executeUpdate("INSERT INTO blob (digest, size) VALUES (X'" + "33".repeat(32) + "', 500)");
-      s.executeUpdate("INSERT INTO path_info (digest, name, root_node, nar_size, nar_sha256)"
-          + " VALUES (X'" + "44".repeat(20) + "', 'a', X'01', 1200, X'" + "55".repeat(32) + "')");
+    try (Connection c = db().dataSource().getConnection()) {
+      // Bound as bytes: X'..' literals are bit strings on PostgreSQL.
+      insert(c, "INSERT INTO chunk (digest, size, stored_size) VALUES (?, 300, 100)", 0x11, 32);
+      insert(c, "INSERT INTO chunk (digest, size, stored_size) VALUES (?, 200, 50)", 0x22, 32);
+      insert(c, "INSERT INTO blob (digest, size) VALUES (?, 500)", 0x33, 32);
+      try (PreparedStatement s = c.prepareStatement("INSERT INTO path_info (digest, name,"
+          + " root_node, nar_size, nar_sha256) VALUES (?, 'a', ?, 1200, ?)")) {
+        s.setBytes(1, new byte[20]);
+        s.setBytes(2, new byte[] {1});
+        s.setBytes(3, new byte[32]);
+        s.executeUpdate();
+      }
     }
     StatsSample m = samples.measure(T0);
     assertEquals(new StatsSample(T0, 1, 0, 1, 2, 1200, 500, 500, 150, 0), m);
@@ -51,6 +58,16 @@ abstract class StatsSamplesDbTest {
     assertEquals(500.0 / 150, m.compressionRatio(), 1e-9);
     assertEquals(1, samples.pathsStoredSince(Instant.now().minus(Duration.ofHours(1))));
     assertEquals(0, samples.pathsStoredSince(Instant.now().plus(Duration.ofHours(1))));
+  }
+
+  private static void insert(Connection c, String sql, int fill, int length)
+      throws SQLException {
+    byte[] digest = new byte[length];
+    Arrays.fill(digest, (byte) fill);
+    try (PreparedStatement s = c.prepareStatement(sql)) {
+      s.setBytes(1, digest);
+      s.executeUpdate();
+    }
   }
 
   @Test
