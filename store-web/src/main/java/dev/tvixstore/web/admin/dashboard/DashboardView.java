@@ -10,6 +10,8 @@ import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.Pre;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.notification.Notification;
+import com.vaadin.flow.component.orderedlayout.FlexComponent;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
@@ -51,9 +53,11 @@ public final class DashboardView extends VerticalLayout {
     nixConf.setId("nix-conf");
     Button copy = new Button("Copy", e -> copy(nixConf.getText()));
     copy.setId("copy-nix-conf");
-    add(new H2("Dashboard"), statusRows, new H3("Size"), volumeRows,
+    HorizontalLayout header = new HorizontalLayout(new H2("Dashboard"), refresh);
+    header.setAlignItems(FlexComponent.Alignment.BASELINE);
+    add(header, statusRows, new H3("Size"), volumeRows,
         new H3("Stored bytes over time"), plot,
-        new H3("Substitute from this cache (nix.conf)"), nixConf, copy, refresh);
+        new H3("Substitute from this cache (nix.conf)"), nixConf, copy);
     show();
   }
 
