@@ -147,7 +147,8 @@ class ConsoleIT {
       narBytes += Long.parseLong(field(narInfo(p), "NarSize"));
     }
     assertEquals(narBytes, leadingNumber(text("logical-bytes")));
-    assertEquals(4, Long.parseLong(text("uploads-hour")));
+    // Everything stored was uploaded by this class within the hour.
+    assertEquals(stats.get("paths").getAsLong(), Long.parseLong(text("uploads-hour")));
     assertTrue(leadingNumber(text("stored-bytes")) > 0);
     assertTrue(text("dedup-ratio").endsWith("×"), text("dedup-ratio"));
     String conf = text("nix-conf");
@@ -206,6 +207,46 @@ class ConsoleIT {
     // The download just made shows on the dashboard (counted in memory, not yet sampled).
     ConsolePages.open(driver, store, "");
     assertTrue(Long.parseLong(text("downloads-hour")) >= 1, text("downloads-hour"));
+  }
+
+  @Test
+  void deleteShowsTheReferrersRefusesWithoutThemAndDeletesALeaf() throws Exception {
+    ConsolePages.signIn(driver, store);
+    // Referenced by the text file: the delete is refused, with the reason, and nothing goes.
+    StorePath tree = StorePath.parseAbsolute(paths.tree());
+    ConsolePages.open(driver, store, "paths/" + tree.hashPart());
+    ConsolePages.click(driver, ConsolePages.waiting(driver).until(
+        ExpectedConditions.presenceOfElementLocated(By.id("delete"))));
+    assertTrue(text("delete-referrers").contains(
+        StorePath.parseAbsolute(paths.text()).toBasename()), text("delete-referrers"));
+    ConsolePages.screenshot(driver, "console-delete-dialog");
+    driver.findElement(By.id("confirm-delete")).click();
+    WebElement refusal = ConsolePages.waiting(driver).until(
+        ExpectedConditions.visibilityOfElementLocated(By.tagName("vaadin-notification-card")));
+    assertTrue(refusal.getText().contains("referenced by other paths"), refusal.getText());
+    assertEquals(200, HTTP.send(HttpRequest.newBuilder(URI.create(ConsolePages.base(store)
+        + "/" + tree.hashPart() + ".narinfo")).build(),
+        HttpResponse.BodyHandlers.discarding()).statusCode());
+
+    // A path nothing refers to goes, and the cache stops serving it at once.
+    Path file = tmp.resolve(tag + "-leaf.txt");
+    java.nio.file.Files.writeString(file, "leaf " + tag + "\n");
+    String leaf = nix.ok("nix-store", "--add", file.toString());
+    try {
+      assertEquals(0, nix.copyTo(ConsolePages.base(store), List.of(leaf)).exit());
+      StorePath leafPath = StorePath.parseAbsolute(leaf);
+      ConsolePages.open(driver, store, "paths/" + leafPath.hashPart());
+      ConsolePages.click(driver, ConsolePages.waiting(driver).until(
+          ExpectedConditions.presenceOfElementLocated(By.id("delete"))));
+      ConsolePages.waiting(driver).until(
+          ExpectedConditions.elementToBeClickable(By.id("confirm-delete"))).click();
+      ConsolePages.waiting(driver).until(ExpectedConditions.urlMatches(".*/admin/paths$"));
+      assertEquals(404, HTTP.send(HttpRequest.newBuilder(URI.create(ConsolePages.base(store)
+          + "/" + leafPath.hashPart() + ".narinfo")).build(),
+          HttpResponse.BodyHandlers.discarding()).statusCode());
+    } finally {
+      nix.run("nix-store", "--delete", leaf);
+    }
   }
 
   /** GETs {@code url} with the browser's session cookie, as a click on the link would. */
