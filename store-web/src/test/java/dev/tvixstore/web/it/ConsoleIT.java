@@ -269,12 +269,16 @@ class ConsoleIT {
     long id = issued.getAsJsonObject("token").get("id").getAsLong();
 
     ConsolePages.signIn(driver, ConsolePages.base(store), secret);
-    driver.findElement(By.id("nav-paths")).click();
-    ConsolePages.waiting(driver).until(ExpectedConditions.presenceOfElementLocated(
-        By.id("paths-grid")));
+    ConsolePages.open(driver, store, "paths/" + StorePath.parseAbsolute(paths.tree()).hashPart());
+    String fileLink = ConsolePages.waiting(driver).until(
+        ExpectedConditions.presenceOfElementLocated(
+            By.cssSelector("a.tree-download[data-name='empty']"))).getDomProperty("href");
+    assertEquals(200, withSession(fileLink).statusCode());
 
     assertEquals(200, api("DELETE", "/admin/api/tokens/" + id, store.adminToken(), null)
         .statusCode());
+    // The page's download link is refused at once, before any navigation.
+    assertEquals(401, withSession(fileLink).statusCode());
     driver.findElement(By.id("nav-dashboard")).click();
     ConsolePages.waiting(driver).until(ExpectedConditions.urlContains("/admin/login"));
     assertTrue(text("login-message").contains("revoked"), text("login-message"));
