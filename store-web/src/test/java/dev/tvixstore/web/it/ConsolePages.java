@@ -58,6 +58,19 @@ final class ConsolePages {
     open(driver, base(store), route);
   }
 
+  /**
+   * Opens {@code route}, signing in with the store's admin token first if the page asks for it
+   * (the browser's session has none yet, or it ended).
+   */
+  static void openSignedIn(WebDriver driver, RunningStore store, String route)
+      throws IOException {
+    open(driver, store, route);
+    if (driver.getCurrentUrl().contains("/admin/login")) {
+      signIn(driver, store);
+      open(driver, store, route);
+    }
+  }
+
   static void open(WebDriver driver, String base, String route) {
     driver.get(base + "/admin/" + route);
     waiting(driver).until(ExpectedConditions.or(
