@@ -1,5 +1,6 @@
 /**
- * The Vaadin admin console under {@code /admin}: the servlet and the app shell. Each feature has
- * its own subpackage with a layout-only {@code *View} and a {@code *Presenter} that decides.
+ * The Vaadin admin console under {@code /admin}: the servlet, the app shell and the layout around
+ * every page. Each feature has its own subpackage with a layout-only {@code *View} and a {@code
+ * *Presenter} that decides; {@code access} guards them all.
  */
 package dev.tvixstore.web.admin;

@@ -129,7 +129,8 @@ class LauncherIT {
                 "path_signature",
                 "scrub_damage",
                 "scrub_damage_path",
-                "scrub_run"),
+                "scrub_run",
+                "stats_sample"),
             tables(pgUrl, pgUser, pgPassword, schema));
 
         p.terminate();

@@ -118,6 +118,11 @@ class StoreEndpointsIT {
     Files.createDirectories(shots);
     WebDriver driver = new ChromeDriver(Browsers.headlessChromium());
     try {
+      // The console needs an admin token (issue 9): the one the first start wrote.
+      String token =
+          Files.readString(Path.of(System.getProperty("tvix.it.dataDir"), "admin-token")).strip();
+      String root = URI.create(base.toString()).resolve("/").toString();
+      ConsolePages.signIn(driver, root.substring(0, root.length() - 1), token);
       driver.get(URI.create(base.toString()).resolve("/admin/").toString());
       var wait = new WebDriverWait(driver, Duration.ofSeconds(60));
       wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("count-chunks")));

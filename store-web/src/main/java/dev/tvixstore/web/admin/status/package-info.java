@@ -1,2 +1,2 @@
-/** The console's start page: version, data dir, database in use and live row counts. */
+/** The console's status rows (version, data dir, database, live row counts, keys), shown on the dashboard. */
 package dev.tvixstore.web.admin.status;

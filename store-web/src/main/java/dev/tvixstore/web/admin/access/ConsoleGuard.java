@@ -1,0 +1,32 @@
+package dev.tvixstore.web.admin.access;
+
+import com.vaadin.flow.router.BeforeEnterEvent;
+import com.vaadin.flow.router.BeforeEnterListener;
+import com.vaadin.flow.server.VaadinSession;
+import java.util.Optional;
+
+/**
+ * Runs before every navigation in every console UI: lets the login page through, and sends
+ * everything else there unless the session's token still passes {@link LoginPresenter#check}
+ * (checked each time, so that revoking the token ends the session at once).
+ */
+public final class ConsoleGuard implements BeforeEnterListener {
+
+  @Override
+  public void beforeEnter(BeforeEnterEvent event) {
+    if (event.getNavigationTarget() == LoginView.class) {
+      return;
+    }
+    VaadinSession session = event.getUI().getSession();
+    Optional<String> secret = ConsoleSession.secret(session);
+    if (secret.isEmpty()) {
+      event.forwardTo(LoginView.class);
+      return;
+    }
+    LoginPresenter.Verdict verdict = LoginPresenter.fromContainer().check(secret.get());
+    if (!verdict.allowed()) {
+      ConsoleSession.signOut(session, "Signed out: " + verdict.refusal());
+      event.forwardTo(LoginView.class);
+    }
+  }
+}
