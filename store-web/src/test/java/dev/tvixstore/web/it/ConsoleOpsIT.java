@@ -8,6 +8,7 @@ import com.google.gson.JsonParser;
 import com.google.protobuf.ByteString;
 import dev.tvixstore.castore.B3Digest;
 import dev.tvixstore.nix.Nixbase32;
+import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -81,8 +82,8 @@ class ConsoleOpsIT {
   }
 
   /** Every page is reached through here: the one place that knows how to get into the console. */
-  private void open(WebDriver d, String path) {
-    d.get("http://127.0.0.1:" + store.httpPort() + "/admin/" + path);
+  private void open(WebDriver d, String path) throws IOException {
+    ConsolePages.openSignedIn(d, store, path);
   }
 
   @Test

@@ -4,6 +4,7 @@ import dev.tvixstore.ejb.persistence.Transactions;
 import dev.tvixstore.ejb.stats.StatsSample;
 import dev.tvixstore.ejb.stats.StatsSampler;
 import dev.tvixstore.ejb.stats.StatsSamples;
+import dev.tvixstore.web.admin.Figures;
 import dev.tvixstore.web.admin.status.StatusRow;
 import dev.tvixstore.web.cache.CacheSigningKeys;
 import jakarta.enterprise.inject.spi.CDI;
@@ -97,11 +98,11 @@ public final class DashboardPresenter {
       Instant day = now.minus(Duration.ofDays(1));
       List<StatusRow> rows = List.of(
           new StatusRow("logical-bytes", "Logical size (sum of NAR sizes)",
-              Bytes.exact(s.narBytes())),
-          new StatusRow("blob-bytes", "Unique blob bytes", Bytes.exact(s.blobBytes())),
-          new StatusRow("chunk-bytes", "Unique chunk bytes", Bytes.exact(s.chunkBytes())),
+              Figures.exactBytes(s.narBytes())),
+          new StatusRow("blob-bytes", "Unique blob bytes", Figures.exactBytes(s.blobBytes())),
+          new StatusRow("chunk-bytes", "Unique chunk bytes", Figures.exactBytes(s.chunkBytes())),
           new StatusRow("stored-bytes", "Stored on disk (compressed chunks)",
-              Bytes.exact(s.storedBytes())),
+              Figures.exactBytes(s.storedBytes())),
           new StatusRow("dedup-ratio", "Deduplication (logical / unique chunks)",
               ratio(s.dedupRatio())),
           new StatusRow("compression-ratio", "Compression (chunks / on disk)",

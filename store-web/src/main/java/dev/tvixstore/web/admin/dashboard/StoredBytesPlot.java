@@ -1,6 +1,7 @@
 package dev.tvixstore.web.admin.dashboard;
 
 import dev.tvixstore.ejb.stats.StatsSample;
+import dev.tvixstore.web.admin.Figures;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
@@ -43,7 +44,7 @@ final class StoredBytesPlot {
     long span = Math.max(1, samples.getLast().sampledAt().toEpochMilli() - t0);
     line(s, samples, StatsSample::narBytes, "#9aa5b1", max, t0, span);
     line(s, samples, StatsSample::storedBytes, "#1676f3", max, t0, span);
-    s.append("<text x=\"").append(LEFT).append("\" y=\"14\">max ").append(Bytes.human(max))
+    s.append("<text x=\"").append(LEFT).append("\" y=\"14\">max ").append(Figures.bytes(max))
         .append(" · <tspan fill=\"#1676f3\">stored on disk</tspan> · ")
         .append("<tspan fill=\"#9aa5b1\">logical (NAR)</tspan></text>");
     s.append("<text x=\"").append(LEFT).append("\" y=\"").append(HEIGHT - 6).append("\">")

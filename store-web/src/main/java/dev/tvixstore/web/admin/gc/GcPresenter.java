@@ -7,6 +7,7 @@ import dev.tvixstore.ejb.gc.GcRun;
 import dev.tvixstore.ejb.gc.GcService;
 import dev.tvixstore.ejb.gc.GcState;
 import dev.tvixstore.error.NotFoundException;
+import dev.tvixstore.web.admin.Figures;
 import jakarta.enterprise.inject.spi.CDI;
 import java.util.ArrayList;
 import java.util.List;
@@ -207,17 +208,12 @@ public final class GcPresenter {
         new GcFigure("gc-result-directories", "Directories", Long.toString(f.directories())),
         new GcFigure("gc-result-blobs", "Blobs", Long.toString(f.blobs())),
         new GcFigure("gc-result-chunks", "Chunks", Long.toString(f.chunks())),
-        new GcFigure("gc-result-chunk-bytes", "Chunk bytes", sized(f.chunkBytes())),
+        new GcFigure("gc-result-chunk-bytes", "Chunk bytes", Figures.exactBytes(f.chunkBytes())),
         new GcFigure(
             "gc-result-orphan-files", "Orphan chunk files", Long.toString(f.orphanFiles())),
-        new GcFigure("gc-result-orphan-bytes", "Orphan bytes", sized(f.orphanBytes())),
+        new GcFigure("gc-result-orphan-bytes", "Orphan bytes", Figures.exactBytes(f.orphanBytes())),
         new GcFigure("gc-result-uploads", "Abandoned uploads", Long.toString(f.uploads())),
-        new GcFigure("gc-result-bytes", "Bytes in total", sized(f.bytes())));
-  }
-
-  /** The exact count first (scripts read it), then the size people read. */
-  private static String sized(long bytes) {
-    return bytes < 1024 ? bytes + " bytes" : bytes + " bytes (" + Figures.bytes(bytes) + ")";
+        new GcFigure("gc-result-bytes", "Bytes in total", Figures.exactBytes(f.bytes())));
   }
 
   private static String reason(RuntimeException e) {

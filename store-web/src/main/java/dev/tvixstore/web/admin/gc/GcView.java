@@ -17,16 +17,17 @@ import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.progressbar.ProgressBar;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
-import com.vaadin.flow.shared.Registration;
+import dev.tvixstore.web.admin.ConsoleLayout;
+import dev.tvixstore.web.admin.Notices;
+import dev.tvixstore.web.admin.Polling;
 import java.util.OptionalLong;
 
 /**
  * Layout only: buttons for a dry run and a collection, the followed run's progress and result,
  * and the history. Runs go on the service's executor; this page polls their record every {@value
- * #POLL_MILLIS} ms while one runs (plain polling: server push needs no extra bundle either, but
- * polling keeps no connection open while nothing runs).
+ * #POLL_MILLIS} ms while one runs ({@link Polling}).
  */
-@Route("gc")
+@Route(value = "gc", layout = ConsoleLayout.class)
 @PageTitle("Garbage collection · tvix-store")
 public final class GcView extends VerticalLayout {
 
@@ -43,7 +44,7 @@ public final class GcView extends VerticalLayout {
   private final VerticalLayout current = new VerticalLayout();
   private final Grid<GcRunRow> history = new Grid<>();
   private long following = -1;
-  private Registration polling;
+  private final Polling polling = new Polling(POLL_MILLIS);
 
   public GcView() {
     this.presenter = GcPresenter.fromContainer();
@@ -90,7 +91,7 @@ public final class GcView extends VerticalLayout {
 
   @Override
   protected void onDetach(DetachEvent event) {
-    stopPolling(event.getUI());
+    polling.stop(event.getUI());
   }
 
   private void start(boolean dry) {
@@ -114,18 +115,14 @@ public final class GcView extends VerticalLayout {
     }
     dryRun.setEnabled(false);
     collect.setEnabled(false);
-    UI ui = UI.getCurrent();
-    if (polling == null) {
-      ui.setPollInterval(POLL_MILLIS);
-      polling = ui.addPollListener(e -> tick());
-    }
+    polling.start(UI.getCurrent(), this::tick);
   }
 
   private void tick() {
     GcProgress p = presenter.progress(following);
     show(p);
     if (p.finished()) {
-      stopPolling(UI.getCurrent());
+      polling.stop(UI.getCurrent());
       finished(p);
     }
   }
@@ -164,11 +161,4 @@ public final class GcView extends VerticalLayout {
     return h.running();
   }
 
-  private void stopPolling(UI ui) {
-    if (polling != null) {
-      polling.remove();
-      polling = null;
-      ui.setPollInterval(-1);
-    }
-  }
 }

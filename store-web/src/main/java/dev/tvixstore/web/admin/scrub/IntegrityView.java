@@ -18,8 +18,9 @@ import com.vaadin.flow.component.progressbar.ProgressBar;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
-import com.vaadin.flow.shared.Registration;
-import dev.tvixstore.web.admin.gc.Notices;
+import dev.tvixstore.web.admin.ConsoleLayout;
+import dev.tvixstore.web.admin.Notices;
+import dev.tvixstore.web.admin.Polling;
 import java.util.OptionalLong;
 
 /**
@@ -27,7 +28,7 @@ import java.util.OptionalLong;
  * history; picking a run in the history lists its damage. The scrub runs on the service's
  * executor; this page polls its record every {@value #POLL_MILLIS} ms while it runs.
  */
-@Route("integrity")
+@Route(value = "integrity", layout = ConsoleLayout.class)
 @PageTitle("Integrity · tvix-store")
 public final class IntegrityView extends VerticalLayout {
 
@@ -46,7 +47,7 @@ public final class IntegrityView extends VerticalLayout {
   private final Grid<DamageRow> damage = new Grid<>();
   private final Grid<ScrubRunRow> history = new Grid<>();
   private long following = -1;
-  private Registration polling;
+  private final Polling polling = new Polling(POLL_MILLIS);
 
   public IntegrityView() {
     this.presenter = ScrubPresenter.fromContainer();
@@ -119,7 +120,7 @@ public final class IntegrityView extends VerticalLayout {
 
   @Override
   protected void onDetach(DetachEvent event) {
-    stopPolling(event.getUI());
+    polling.stop(event.getUI());
   }
 
   private void start() {
@@ -144,18 +145,14 @@ public final class IntegrityView extends VerticalLayout {
     }
     start.setEnabled(false);
     refreshHistory();
-    if (polling == null) {
-      UI ui = UI.getCurrent();
-      ui.setPollInterval(POLL_MILLIS);
-      polling = ui.addPollListener(e -> tick());
-    }
+    polling.start(UI.getCurrent(), this::tick);
   }
 
   private void tick() {
     ScrubStatus s = presenter.status(following);
     show(s);
     if (s.finished()) {
-      stopPolling(UI.getCurrent());
+      polling.stop(UI.getCurrent());
       finished(s);
     }
   }
@@ -197,11 +194,4 @@ public final class IntegrityView extends VerticalLayout {
     return h.running();
   }
 
-  private void stopPolling(UI ui) {
-    if (polling != null) {
-      polling.remove();
-      polling = null;
-      ui.setPollInterval(-1);
-    }
-  }
 }

@@ -5,7 +5,7 @@ import dev.tvixstore.ejb.scrub.ScrubRun;
 import dev.tvixstore.ejb.scrub.ScrubRunner;
 import dev.tvixstore.ejb.scrub.ScrubService;
 import dev.tvixstore.ejb.scrub.ScrubSettings;
-import dev.tvixstore.web.admin.gc.Figures;
+import dev.tvixstore.web.admin.Figures;
 import jakarta.enterprise.inject.spi.CDI;
 import java.util.List;
 import java.util.Objects;

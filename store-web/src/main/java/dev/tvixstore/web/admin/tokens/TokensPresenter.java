@@ -5,7 +5,7 @@ import dev.tvixstore.auth.IssuedToken;
 import dev.tvixstore.auth.Scope;
 import dev.tvixstore.auth.TokenService;
 import dev.tvixstore.error.InvalidRequestException;
-import dev.tvixstore.web.admin.gc.Figures;
+import dev.tvixstore.web.admin.Figures;
 import jakarta.enterprise.inject.spi.CDI;
 import java.time.Clock;
 import java.time.Instant;

@@ -19,10 +19,11 @@ import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import dev.tvixstore.auth.AccessToken;
 import dev.tvixstore.auth.Scope;
-import dev.tvixstore.web.admin.gc.Notices;
+import dev.tvixstore.web.admin.ConsoleLayout;
+import dev.tvixstore.web.admin.Notices;
 
 /** Layout only: the creation form, the token list with a revoke button per token. */
-@Route("tokens")
+@Route(value = "tokens", layout = ConsoleLayout.class)
 @PageTitle("Access tokens · tvix-store")
 public final class TokensView extends VerticalLayout {
 

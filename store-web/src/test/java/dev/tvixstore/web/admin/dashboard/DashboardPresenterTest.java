@@ -102,11 +102,4 @@ class DashboardPresenterTest {
     assertEquals(expected, presenter.nixConf("http://store:8080"));
   }
 
-  @Test
-  void bytesReadAsPeopleReadThem() {
-    assertEquals("0 B", Bytes.human(0));
-    assertEquals("1023 B", Bytes.human(1023));
-    assertEquals("1.0 MiB", Bytes.human(1 << 20));
-    assertEquals("8.0 EiB", Bytes.human(Long.MAX_VALUE));
-  }
 }

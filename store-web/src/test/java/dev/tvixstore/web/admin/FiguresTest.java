@@ -1,4 +1,4 @@
-package dev.tvixstore.web.admin.gc;
+package dev.tvixstore.web.admin;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -18,6 +18,8 @@ class FiguresTest {
     assertEquals("3.0 MiB", Figures.bytes(3 << 20));
     assertEquals("8.0 EiB", Figures.bytes(Long.MAX_VALUE));
     assertThrows(IllegalArgumentException.class, () -> Figures.bytes(-1));
+    assertEquals("12 bytes", Figures.exactBytes(12));
+    assertEquals("1536 bytes (1.5 KiB)", Figures.exactBytes(1536));
   }
 
   @Test

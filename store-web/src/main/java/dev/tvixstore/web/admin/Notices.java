@@ -1,4 +1,4 @@
-package dev.tvixstore.web.admin.gc;
+package dev.tvixstore.web.admin;
 
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.html.Span;

@@ -1,4 +1,4 @@
-package dev.tvixstore.web.admin.gc;
+package dev.tvixstore.web.admin;
 
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -8,7 +8,7 @@ import java.util.Optional;
 
 /**
  * How the console writes sizes and times: bytes exact and in binary units, instants in UTC to the
- * second. Shared by the operations pages (GC, integrity, tokens) so that they read alike.
+ * second. Shared by every page so that they read alike.
  */
 public final class Figures {
 
@@ -34,6 +34,11 @@ public final class Figures {
       unit++;
     }
     return String.format(Locale.ROOT, "%.1f %s", value, UNITS[unit]);
+  }
+
+  /** The exact count first (tests and scripts read it), then the size people read. */
+  public static String exactBytes(long bytes) {
+    return bytes < 1024 ? bytes + " bytes" : bytes + " bytes (" + bytes(bytes) + ")";
   }
 
   /** {@code 1 chunk}, {@code 2 chunks}: the count with its noun in the right number. */
