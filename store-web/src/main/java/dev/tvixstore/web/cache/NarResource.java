@@ -5,6 +5,7 @@ import dev.tvixstore.castore.directory.DirectoryService;
 import dev.tvixstore.ejb.blob.BlobBatch;
 import dev.tvixstore.ejb.blob.BlobBatches;
 import dev.tvixstore.ejb.upload.NarUploadLog;
+import dev.tvixstore.error.StorageException;
 import dev.tvixstore.store.NarIngester;
 import dev.tvixstore.web.auth.HttpAccess;
 import jakarta.enterprise.context.RequestScoped;
@@ -54,6 +55,10 @@ public class NarResource {
               new NarIngester(batch, directories), uploads, settings.maxNarSize(), batch::commit);
       uploader.checkDeclaredLength(contentLength); // before a byte is read: 413, no 100 Continue
       uploader.upload(name, body, contentLength);
+    } catch (ClientBodyInputStream.BodyReadException e) {
+      // The client's connection, not its NAR: a 5xx that Nix retries (on a new connection, as
+      // the error answer closes this one).
+      throw new StorageException("the upload broke off: " + e.getMessage(), e);
     }
     return Response.noContent().build();
   }

@@ -31,6 +31,11 @@ public class StoreExceptionMapper implements ExceptionMapper<StoreException> {
     if (status == 401) {
       response.header(HttpHeaders.WWW_AUTHENTICATE, ErrorResponses.CHALLENGE);
     }
+    if (!request.getMethod().equals("GET") && !request.getMethod().equals("HEAD")) {
+      // Part of the request body may be unread: what follows on this connection would be read
+      // from the middle of it (RFC 9112 §9.6), so the client retries on a new one.
+      response.header("Connection", "close");
+    }
     return response.build();
   }
 }
