@@ -131,6 +131,11 @@ public class GcService {
     return collector.get(id).orElseThrow(() -> new NotFoundException("no GC run " + id));
   }
 
+  /** Whether a run of this server is going (a RUNNING record of a dead one is not). */
+  public boolean isRunning() {
+    return collector.isRunning();
+  }
+
   /** The newest runs, newest first. */
   public List<GcRun> runs(int limit) {
     return collector.latest(limit);

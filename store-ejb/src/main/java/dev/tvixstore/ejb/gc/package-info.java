@@ -1,9 +1,9 @@
 /**
  * Garbage collection (issue 7): mark what the roots reach, sweep the rest; per-path delete and
- * pins. Plain classes a test builds with {@code new} ({@link dev.tvixstore.ejb.gc.GarbageCollector},
- * {@link dev.tvixstore.ejb.gc.PathDeleter}) and one EJB facade ({@link
- * dev.tvixstore.ejb.gc.GcService}). Uses ejb.persistence (SQL), ejb.blob (chunk files) and
- * store-api; knows nothing of HTTP.
+ * pins. Plain classes a test builds with {@code new} ({@link
+ * dev.tvixstore.ejb.gc.GarbageCollector}, {@link dev.tvixstore.ejb.gc.PathDeleter}) and one EJB
+ * facade ({@link dev.tvixstore.ejb.gc.GcService}). Uses ejb.persistence (SQL), ejb.blob (chunk
+ * files) and store-api; knows nothing of HTTP.
  *
  * <h2>Roots and mark</h2>
  * Roots are every path_info row, every nar_upload row created after the cutoff, and every

@@ -67,7 +67,8 @@ final class TokensCommand implements AdminCommand {
         default -> throw usageError();
       }
     }
-    StringBuilder json = new StringBuilder("{\"name\":").append(Json.quote(name)).append(",\"scopes\":[");
+    StringBuilder json =
+        new StringBuilder("{\"name\":").append(Json.quote(name)).append(",\"scopes\":[");
     for (int i = 0; i < scopes.size(); i++) {
       json.append(i > 0 ? "," : "").append(Json.quote(scopes.get(i)));
     }

@@ -91,7 +91,7 @@ public class MaintenanceMetrics {
 
   private Runs readRuns() {
     List<GcRun> gcRuns = gc.runs(GC_RUNS);
-    boolean gcRunning = gcRuns.stream().anyMatch(r -> r.state() == GcState.RUNNING);
+    boolean gcRunning = gc.isRunning(); // a RUNNING record may be a dead JVM's
     Optional<GcRun> lastGc =
         gcRuns.stream().filter(r -> !r.dryRun() && r.finished().isPresent()).findFirst();
     List<ScrubRun> scrubRuns = scrub.runs(GC_RUNS);

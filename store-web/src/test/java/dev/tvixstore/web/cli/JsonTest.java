@@ -29,7 +29,8 @@ class JsonTest {
 
   @Test
   void quotesWhatItParsesBack() {
-    for (String s : List.of("", "plain", "q\"b\\s", "tab\tnl\ncr\r", "nul\u0000bell\u0007", "é€")) {
+    for (String s :
+        List.of("", "plain", "q\"b\\s", "tab\tnl\ncr\r", "nul\u0000bell\u0007", "é€")) {
       assertEquals(s, Json.parse(Json.quote(s)), s);
     }
     assertEquals("\"a\\u0001\"", Json.quote("a\u0001"));

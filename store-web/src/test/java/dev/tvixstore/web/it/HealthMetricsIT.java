@@ -43,7 +43,8 @@ class HealthMetricsIT {
 
   /** The value of the first sample of {@code metric} whose labels contain all of {@code labels}. */
   private static double sample(String metrics, String metric, String... labels) {
-    Pattern line = Pattern.compile("^" + Pattern.quote(metric) + "\\{([^}]*)\\} (\\S+)$", Pattern.MULTILINE);
+    Pattern line = Pattern.compile(
+        "^" + Pattern.quote(metric) + "\\{([^}]*)\\} (\\S+)$", Pattern.MULTILINE);
     Matcher m = line.matcher(metrics);
     while (m.find()) {
       boolean all = true;
@@ -121,7 +122,8 @@ class HealthMetricsIT {
 
   @Test
   void aStoreShortOfSpaceIsUnreadyOverHttpAndGrpc() throws Exception {
-    Map<String, String> env = Map.of("TVIX_STORE_HEALTH_MIN_FREE_BYTES", Long.toString(Long.MAX_VALUE));
+    Map<String, String> env =
+        Map.of("TVIX_STORE_HEALTH_MIN_FREE_BYTES", Long.toString(Long.MAX_VALUE));
     try (RunningStore store = RunningStore.start("health-full", tmp.resolve("data"), env)) {
       HttpResponse<String> ready = get(store.httpPort(), "/health/ready");
       assertEquals(503, ready.statusCode(), ready.body());

@@ -86,7 +86,8 @@ public class ScrubResource {
 
   /** A run without its damage list (the list answer's elements). */
   public static String json(ScrubRun r) {
-    return "{\"id\":" + r.id() + ",\"state\":" + str(r.state()) + ",\"phase\":" + str(r.phase())
+    return "{\"id\":" + r.id() + ",\"state\":" + Json.quote(r.state())
+        + ",\"phase\":" + Json.quote(r.phase())
         + ",\"startedAt\":" + time(r.startedAt()) + ",\"finishedAt\":" + time(r.finishedAt())
         + ",\"rateBytesPerSecond\":" + r.rateBytesPerSecond()
         + ",\"chunks\":{\"done\":" + r.chunksDone() + ",\"total\":" + r.chunksTotal()
@@ -95,7 +96,7 @@ public class ScrubResource {
         + ",\"directories\":{\"done\":" + r.directoriesDone() + ",\"total\":"
         + r.directoriesTotal() + "}"
         + ",\"damageCount\":" + r.damageCount() + ",\"errorCount\":" + r.errorCount()
-        + ",\"error\":" + str(r.error()) + "}";
+        + ",\"error\":" + Json.quote(r.error()) + "}";
   }
 
   /** A run with what it found (the single-run answer; also what the CLI's tests feed it). */
@@ -108,19 +109,15 @@ public class ScrubResource {
 
   /** One damaged object with its paths. */
   public static String json(ScrubDamage d) {
-    return "{\"kind\":" + str(d.kind()) + ",\"digest\":" + str(d.digestHex()) + ",\"problem\":"
-        + str(d.problem()) + ",\"detail\":" + str(d.detail()) + ",\"foundAt\":"
-        + time(d.foundAt()) + ",\"resolvedAt\":" + time(d.resolvedAt()) + ",\"resolution\":"
-        + str(d.resolution()) + ",\"storePaths\":"
-        + d.storePaths().stream().map(ScrubResource::str).collect(Collectors.joining(",", "[", "]"))
+    return "{\"kind\":" + Json.quote(d.kind()) + ",\"digest\":" + Json.quote(d.digestHex())
+        + ",\"problem\":" + Json.quote(d.problem()) + ",\"detail\":" + Json.quote(d.detail())
+        + ",\"foundAt\":" + time(d.foundAt()) + ",\"resolvedAt\":" + time(d.resolvedAt())
+        + ",\"resolution\":" + Json.quote(d.resolution()) + ",\"storePaths\":"
+        + d.storePaths().stream().map(Json::quote).collect(Collectors.joining(",", "[", "]"))
         + "}";
   }
 
   private static String time(Instant t) {
-    return t == null ? "null" : str(t.toString());
-  }
-
-  private static String str(String s) {
-    return Json.quote(s);
+    return t == null ? "null" : Json.quote(t.toString());
   }
 }

@@ -1,7 +1,5 @@
 package dev.tvixstore.web.admin.dashboard;
 
-import com.vaadin.flow.component.AttachEvent;
-import com.vaadin.flow.component.DetachEvent;
 import com.vaadin.flow.component.Svg;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.formlayout.FormLayout;
@@ -16,18 +14,19 @@ import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.VaadinRequest;
-import com.vaadin.flow.shared.Registration;
 import dev.tvixstore.web.admin.ConsoleLayout;
 import dev.tvixstore.web.admin.status.StatusPresenter;
 import dev.tvixstore.web.admin.status.StatusRow;
 import java.util.List;
 
-/** Layout only: the status and dashboard rows, the plot and the nix.conf lines, refreshed. */
+/**
+ * Layout only: the status and dashboard rows, the plot and the nix.conf lines. Filled on opening
+ * and by the refresh button, never on a timer: each fill counts and sums the store's tables.
+ */
 @Route(value = "", layout = ConsoleLayout.class)
 @PageTitle("Dashboard · tvix-store")
 public final class DashboardView extends VerticalLayout {
 
-  private static final int POLL_MILLIS = 10_000;
   private static final String COPY_JS =
       "const t = $0;"
           + "if (navigator.clipboard && window.isSecureContext) {"
@@ -41,7 +40,6 @@ public final class DashboardView extends VerticalLayout {
   private final FormLayout statusRows = new FormLayout();
   private final FormLayout volumeRows = new FormLayout();
   private final Svg plot = new Svg();
-  private Registration polling;
 
   public DashboardView() {
     Button refresh = new Button("Refresh", e -> show());
@@ -75,18 +73,6 @@ public final class DashboardView extends VerticalLayout {
   private void copy(String text) {
     getUI().ifPresent(ui -> ui.getPage().executeJs(COPY_JS, text).then(Boolean.class,
         ok -> Notification.show(ok ? "Copied to the clipboard" : "Copy failed: select the text")));
-  }
-
-  @Override
-  protected void onAttach(AttachEvent event) {
-    event.getUI().setPollInterval(POLL_MILLIS);
-    polling = event.getUI().addPollListener(p -> show());
-  }
-
-  @Override
-  protected void onDetach(DetachEvent event) {
-    polling.remove();
-    event.getUI().setPollInterval(-1);
   }
 
   private void show() {

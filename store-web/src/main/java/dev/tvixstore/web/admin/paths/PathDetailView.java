@@ -1,6 +1,7 @@
 package dev.tvixstore.web.admin.paths;
 
 import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.DetachEvent;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
@@ -237,13 +238,21 @@ public final class PathDetailView extends VerticalLayout implements BeforeEnterO
     dialog.open();
   }
 
+  @Override
+  protected void onDetach(DetachEvent event) {
+    if (pending > 0) {
+      event.getUI().setPollInterval(-1); // the next page polls as it needs
+    }
+  }
+
   /** Runs {@code then} in the UI when {@code work} completes; polls until then. */
   private <T> void background(CompletableFuture<T> work, Consumer<T> then) {
     UI ui = UI.getCurrent();
     pending++;
     ui.setPollInterval(POLL_MILLIS);
     work.whenComplete((result, failure) -> ui.access(() -> {
-      if (--pending == 0) {
+      // The poll interval is the UI's: once the user went to another page, it is that page's.
+      if (--pending == 0 && isAttached()) {
         ui.setPollInterval(-1);
       }
       if (failure == null) {

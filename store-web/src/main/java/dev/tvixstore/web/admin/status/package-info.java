@@ -1,2 +1,5 @@
-/** The console's status rows (version, data dir, database, live row counts, keys), shown on the dashboard. */
+/**
+ * The console's status rows (version, data dir, database, live row counts, keys), shown on the
+ * dashboard.
+ */
 package dev.tvixstore.web.admin.status;
