@@ -8,6 +8,10 @@ import java.io.InputStream;
  * The request body as the client sends it. Marks its read failures as the connection's ({@link
  * BodyReadException}), so that a decompressor's failure, which is also an {@code IOException}, can
  * be told apart and answered as a bad upload (400).
+ *
+ * <p>Closing it leaves the request stream open: the container owns that stream and hands the object
+ * that backs it to later requests, so a close that comes late (a finalizer, a stream closed after
+ * the response went out) must never reach it.
  */
 final class ClientBodyInputStream extends FilterInputStream {
 
@@ -38,6 +42,12 @@ final class ClientBodyInputStream extends FilterInputStream {
     } catch (IOException e) {
       throw new BodyReadException(e);
     }
+  }
+
+  /** Leaves the request stream to the container (see the class comment). */
+  @Override
+  public void close() {
+    // The container closes the request stream when the request ends.
   }
 
   @Override

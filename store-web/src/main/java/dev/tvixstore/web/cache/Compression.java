@@ -1,6 +1,6 @@
 package dev.tvixstore.web.cache;
 
-import com.github.luben.zstd.ZstdInputStream;
+import com.github.luben.zstd.ZstdInputStreamNoFinalizer;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.Optional;
@@ -56,13 +56,19 @@ public enum Compression {
    * are all decompressed (xz and zstd always do; bzip2 is asked to), so that no byte of the upload
    * goes unchecked.
    *
+   * <p>The caller closes the result (zstd's native decoder is freed only then), and closing it
+   * closes {@code in}. No decoder here has a finalizer: zstd-jni's {@code ZstdInputStream} closes
+   * itself, and so {@code in}, when the garbage collector finalizes it, and {@code in} is a request
+   * stream the container pools, by then another request's, whose body read then finds its stream
+   * closed. That was the NAR uploads that failed now and then with "Stream closed".
+   *
    * @throws IOException if the stream header is not valid (also when reading later)
    */
   public InputStream decompress(InputStream in) throws IOException {
     return switch (this) {
       case NONE -> in;
       case XZ -> new XZInputStream(in, XZ_MEMORY_LIMIT_KIB);
-      case ZSTD -> new ZstdInputStream(in);
+      case ZSTD -> new ZstdInputStreamNoFinalizer(in);
       case BZIP2 -> new BZip2CompressorInputStream(in, true);
     };
   }

@@ -77,18 +77,22 @@ public final class NarUploader {
     // Uncompressed, the file hash is the NAR hash, which the ingester computes anyway.
     HashingInputStream file =
         compression == Compression.NONE ? null : HashingInputStream.sha256(limited);
-    InputStream nar =
+    NarIngester.Result result;
+    // Closed here, not left to the garbage collector: that frees the decoder at once and leaves
+    // the request body open (ClientBodyInputStream).
+    try (InputStream nar =
         compression == Compression.NONE
             ? limited
             : new LimitedInputStream(
-                new DecodingInputStream(compression, file), maxNarSize, "the NAR");
-    NarIngester.Result result =
-        ingester.ingest(
-            nar,
-            calculation -> {
-              verify(name, calculation, file);
-              commitBlobs.run();
-            });
+                new DecodingInputStream(compression, file), maxNarSize, "the NAR")) {
+      result =
+          ingester.ingest(
+              nar,
+              calculation -> {
+                verify(name, calculation, file);
+                commitBlobs.run();
+              });
+    }
     long fileSize = file == null ? result.nar().narSize() : file.byteCount();
     NarUpload upload =
         new NarUpload(

@@ -82,6 +82,53 @@ class NarUploaderTest {
     assertTrue(store.directories.get(rootOfTree()).isPresent());
   }
 
+  /**
+   * The request body belongs to the container, which hands its object to later requests: an upload
+   * never closes it, whether it succeeds or fails, and no decoder over it has a finalizer that
+   * would close it later (zstd-jni's {@code ZstdInputStream} did, and uploads found their body
+   * "Stream closed" at random).
+   */
+  @ParameterizedTest
+  @EnumSource(Compression.class)
+  void theRequestBodyIsNeverClosedNorLeftToAFinalizer(Compression compression) throws IOException {
+    byte[] file = compress(nar(TREE), compression);
+    ClosingWatch good = new ClosingWatch(file);
+    store.uploader(1 << 30).upload(nameOf(file, compression), good, file.length);
+    assertFalse(good.closed, "a stored upload leaves the body open");
+
+    ClosingWatch refused = new ClosingWatch(file);
+    NarFileName wrong = nameOf(new byte[] {1}, compression);
+    assertThrows(
+        InvalidRequestException.class,
+        () -> store.uploader(1 << 30).upload(wrong, refused, file.length));
+    assertFalse(refused.closed, "a refused upload leaves the body open");
+
+    try (InputStream decoder = compression.decompress(in(file))) {
+      for (Class<?> c = decoder.getClass(); c != InputStream.class; c = c.getSuperclass()) {
+        for (java.lang.reflect.Method m : c.getDeclaredMethods()) {
+          assertFalse(
+              m.getName().equals("finalize") && m.getParameterCount() == 0,
+              c.getName() + " has a finalizer");
+        }
+      }
+    }
+  }
+
+  /** A body that remembers whether it was closed. */
+  private static final class ClosingWatch extends FilterInputStream {
+    boolean closed;
+
+    ClosingWatch(byte[] bytes) {
+      super(in(bytes));
+    }
+
+    @Override
+    public void close() throws IOException {
+      closed = true;
+      super.close();
+    }
+  }
+
   private dev.tvixstore.castore.B3Digest rootOfTree() {
     return dev.tvixstore.castore.B3Digest.fromHex(
         TREE.getAsJsonObject("castore")

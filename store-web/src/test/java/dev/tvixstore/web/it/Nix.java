@@ -108,19 +108,6 @@ final class Nix {
   Result copyTo(String url, List<String> paths) throws IOException, InterruptedException {
     List<String> command = new ArrayList<>(List.of("nix", "copy", "-v", "--to", url));
     command.addAll(paths);
-    Result first = run(command.toArray(String[]::new));
-    if (first.exit() == 0 || !first.stderr().contains("unable to upload")
-        || !first.stderr().contains(BROKEN_OFF_UPLOAD)) {
-      return first;
-    }
-    // Known, not yet explained: now and then the server finds a NAR PUT's body stream closed at
-    // its first read, and Nix 2.8 cannot retry an upload (it re-sends from a consumed stream), so
-    // the copy fails; a user runs it again. Once, loudly, and only for that failure.
-    System.out.println("Nix: nix copy retried once after a broken-off NAR upload:\n"
-        + first.stderr());
     return run(command.toArray(String[]::new));
   }
-
-  /** What the server answers when a NAR PUT's body could not be read (NarResource). */
-  private static final String BROKEN_OFF_UPLOAD = "HTTP error 500";
 }
