@@ -1,5 +1,6 @@
 package dev.tvixstore.web.admin.gc;
 
+import dev.tvixstore.web.admin.RunFollower;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -24,7 +25,8 @@ public record GcProgress(
     boolean finished,
     String summary,
     List<GcFigure> figures,
-    Optional<String> error) {
+    Optional<String> error)
+    implements RunFollower.Status {
 
   public GcProgress {
     Objects.requireNonNull(title, "title");

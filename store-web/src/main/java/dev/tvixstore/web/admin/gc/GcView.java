@@ -2,7 +2,6 @@ package dev.tvixstore.web.admin.gc;
 
 import com.vaadin.flow.component.AttachEvent;
 import com.vaadin.flow.component.DetachEvent;
-import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.formlayout.FormLayout;
@@ -19,13 +18,13 @@ import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import dev.tvixstore.web.admin.ConsoleLayout;
 import dev.tvixstore.web.admin.Notices;
-import dev.tvixstore.web.admin.Polling;
+import dev.tvixstore.web.admin.RunFollower;
 import java.util.OptionalLong;
 
 /**
  * Layout only: buttons for a dry run and a collection, the followed run's progress and result,
  * and the history. Runs go on the service's executor; this page polls their record every {@value
- * #POLL_MILLIS} ms while one runs ({@link Polling}).
+ * #POLL_MILLIS} ms while one runs ({@link RunFollower}).
  */
 @Route(value = "gc", layout = ConsoleLayout.class)
 @PageTitle("Garbage collection · tvix-store")
@@ -43,11 +42,13 @@ public final class GcView extends VerticalLayout {
   private final FormLayout result = new FormLayout();
   private final VerticalLayout current = new VerticalLayout();
   private final Grid<GcRunRow> history = new Grid<>();
-  private long following = -1;
-  private final Polling polling = new Polling(POLL_MILLIS);
+  private final transient RunFollower<GcProgress> run;
 
   public GcView() {
     this.presenter = GcPresenter.fromContainer();
+    this.run =
+        new RunFollower<>(
+            POLL_MILLIS, presenter::progress, this::show, this::running, this::finished);
     dryRun.setId("gc-dry-run");
     collect.setId("gc-run");
     collect.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
@@ -86,45 +87,27 @@ public final class GcView extends VerticalLayout {
   @Override
   protected void onAttach(AttachEvent event) {
     // A run started before this page opened (elsewhere, or before a reload) is followed too.
-    refreshHistory().ifPresent(this::follow);
+    refreshHistory().ifPresent(run::follow);
   }
 
   @Override
   protected void onDetach(DetachEvent event) {
-    polling.stop(event.getUI());
+    run.stop(event.getUI());
   }
 
   private void start(boolean dry) {
     switch (presenter.start(dry)) {
-      case GcStart.Started s -> follow(s.runId());
+      case GcStart.Started s -> run.follow(s.runId());
       case GcStart.Refused r -> {
         Notices.error(r.reason());
-        refreshHistory().ifPresent(this::follow);
+        refreshHistory().ifPresent(run::follow);
       }
     }
   }
 
-  private void follow(long runId) {
-    following = runId;
-    current.setVisible(true);
-    GcProgress p = presenter.progress(runId);
-    show(p);
-    if (p.finished()) {
-      finished(p);
-      return;
-    }
+  private void running() {
     dryRun.setEnabled(false);
     collect.setEnabled(false);
-    polling.start(UI.getCurrent(), this::tick);
-  }
-
-  private void tick() {
-    GcProgress p = presenter.progress(following);
-    show(p);
-    if (p.finished()) {
-      polling.stop(UI.getCurrent());
-      finished(p);
-    }
   }
 
   private void finished(GcProgress p) {
@@ -139,6 +122,7 @@ public final class GcView extends VerticalLayout {
   }
 
   private void show(GcProgress p) {
+    current.setVisible(true);
     title.setText(p.title());
     step.setText(p.step());
     bar.setValue(p.fraction());

@@ -2,7 +2,6 @@ package dev.tvixstore.web.admin.scrub;
 
 import com.vaadin.flow.component.AttachEvent;
 import com.vaadin.flow.component.DetachEvent;
-import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.grid.Grid;
@@ -20,7 +19,7 @@ import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import dev.tvixstore.web.admin.ConsoleLayout;
 import dev.tvixstore.web.admin.Notices;
-import dev.tvixstore.web.admin.Polling;
+import dev.tvixstore.web.admin.RunFollower;
 import java.util.OptionalLong;
 
 /**
@@ -46,11 +45,13 @@ public final class IntegrityView extends VerticalLayout {
   private final Span damageCaption = new Span("Pick a run in the history to see what it found.");
   private final Grid<DamageRow> damage = new Grid<>();
   private final Grid<ScrubRunRow> history = new Grid<>();
-  private long following = -1;
-  private final Polling polling = new Polling(POLL_MILLIS);
+  private final transient RunFollower<ScrubStatus> run;
 
   public IntegrityView() {
     this.presenter = ScrubPresenter.fromContainer();
+    this.run =
+        new RunFollower<>(
+            POLL_MILLIS, presenter::status, this::show, this::running, this::finished);
     rate.setId("scrub-rate");
     rate.setPlaceholder("as configured");
     rate.setHelperText("0: unlimited");
@@ -115,46 +116,28 @@ public final class IntegrityView extends VerticalLayout {
 
   @Override
   protected void onAttach(AttachEvent event) {
-    refreshHistory().ifPresent(this::follow);
+    refreshHistory().ifPresent(run::follow);
   }
 
   @Override
   protected void onDetach(DetachEvent event) {
-    polling.stop(event.getUI());
+    run.stop(event.getUI());
   }
 
   private void start() {
     switch (presenter.start(rate.getValue())) {
-      case ScrubStart.Started s -> follow(s.runId());
+      case ScrubStart.Started s -> run.follow(s.runId());
       case ScrubStart.AlreadyRunning r -> {
         Notices.error(r.message());
-        follow(r.runId());
+        run.follow(r.runId());
       }
       case ScrubStart.Refused r -> Notices.error(r.reason());
     }
   }
 
-  private void follow(long runId) {
-    following = runId;
-    current.setVisible(true);
-    ScrubStatus s = presenter.status(runId);
-    show(s);
-    if (s.finished()) {
-      finished(s);
-      return;
-    }
+  private void running() {
     start.setEnabled(false);
-    refreshHistory();
-    polling.start(UI.getCurrent(), this::tick);
-  }
-
-  private void tick() {
-    ScrubStatus s = presenter.status(following);
-    show(s);
-    if (s.finished()) {
-      polling.stop(UI.getCurrent());
-      finished(s);
-    }
+    refreshHistory(); // the run just started shows in the history
   }
 
   private void finished(ScrubStatus s) {
@@ -169,6 +152,7 @@ public final class IntegrityView extends VerticalLayout {
   }
 
   private void show(ScrubStatus s) {
+    current.setVisible(true);
     title.setText(s.title());
     state.setText(s.state());
     step.setText(s.step());

@@ -1,5 +1,6 @@
 package dev.tvixstore.web.admin.scrub;
 
+import dev.tvixstore.web.admin.RunFollower;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -24,7 +25,8 @@ public record ScrubStatus(
     boolean finished,
     boolean clean,
     String summary,
-    Optional<String> error) {
+    Optional<String> error)
+    implements RunFollower.Status {
 
   public ScrubStatus {
     Objects.requireNonNull(title, "title");
