@@ -4,7 +4,6 @@ import com.vaadin.flow.server.streams.DownloadEvent;
 import com.vaadin.flow.server.streams.DownloadHandler;
 import dev.tvixstore.castore.B3Digest;
 import dev.tvixstore.castore.blob.BlobReader;
-import dev.tvixstore.web.admin.access.LoginPresenter;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -12,32 +11,25 @@ import java.util.Optional;
 
 /**
  * Streams one file of a store path from castore to the browser, a buffer at a time (never the
- * whole blob in memory). The session's token is checked again first: a download link that
- * outlives a revocation gets 401.
+ * whole blob in memory). A download is a console request like any other, so the admin servlet has
+ * checked the session's token before this runs: after a revocation the session is gone and the
+ * link answers 404.
  */
 final class FileDownload implements DownloadHandler {
   private final transient PathDetailPresenter presenter;
   private final B3Digest blob;
   private final long size;
   private final String fileName;
-  private final String secret;
 
-  FileDownload(PathDetailPresenter presenter, B3Digest blob, long size, String fileName,
-      String secret) {
+  FileDownload(PathDetailPresenter presenter, B3Digest blob, long size, String fileName) {
     this.presenter = presenter;
     this.blob = blob;
     this.size = size;
     this.fileName = fileName;
-    this.secret = secret;
   }
 
   @Override
   public void handleDownloadRequest(DownloadEvent event) throws IOException {
-    LoginPresenter.Verdict verdict = LoginPresenter.fromContainer().check(secret);
-    if (!verdict.allowed()) {
-      event.getResponse().sendError(401, verdict.refusal());
-      return;
-    }
     Optional<BlobReader> reader = presenter.open(blob);
     if (reader.isEmpty()) {
       event.getResponse().sendError(404, "blob " + blob.toHex() + " is not stored");

@@ -33,7 +33,6 @@ import dev.tvixstore.nix.NarSignature;
 import dev.tvixstore.store.PathInfo;
 import dev.tvixstore.store.StorePath;
 import dev.tvixstore.web.admin.ConsoleLayout;
-import dev.tvixstore.web.admin.access.ConsoleSession;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -48,6 +47,7 @@ import java.util.function.Consumer;
 @PageTitle("Store path · tvix-store")
 public final class PathDetailView extends VerticalLayout implements BeforeEnterObserver {
   private static final int POLL_MILLIS = 400;
+  private static final int LINKS_SHOWN = 100;
 
   private final transient PathDetailPresenter presenter = PathDetailPresenter.fromContainer();
   private transient PathDetail detail;
@@ -137,15 +137,22 @@ public final class PathDetailView extends VerticalLayout implements BeforeEnterO
     return d;
   }
 
+  /**
+   * Links to {@code paths}, the first {@value #LINKS_SHOWN} of them: a path every build depends on
+   * has thousands of referrers, and one component each would make the page unusable.
+   */
   private static Component links(List<StorePath> paths) {
     Div d = new Div();
     if (paths.isEmpty()) {
       d.setText("–");
     }
-    for (StorePath p : paths) {
+    for (StorePath p : paths.subList(0, Math.min(paths.size(), LINKS_SHOWN))) {
       RouterLink link = new RouterLink(p.toBasename(), PathDetailView.class,
           new RouteParameters("hash", p.hashPart()));
       d.add(new Div(link));
+    }
+    if (paths.size() > LINKS_SHOWN) {
+      d.add(new Div("… and " + (paths.size() - LINKS_SHOWN) + " more"));
     }
     return d;
   }
@@ -200,9 +207,9 @@ public final class PathDetailView extends VerticalLayout implements BeforeEnterO
     if (e.kind() != TreeEntry.Kind.FILE) {
       return new Span();
     }
-    String secret = ConsoleSession.secret(UI.getCurrent().getSession()).orElse("");
-    Anchor a = new Anchor(new FileDownload(presenter, e.digest().orElseThrow(), e.size(),
-        e.name(), secret), "download");
+    Anchor a =
+        new Anchor(
+            new FileDownload(presenter, e.digest().orElseThrow(), e.size(), e.name()), "download");
     a.addClassName("tree-download");
     a.getElement().setAttribute("data-name", e.name());
     return a;
@@ -217,7 +224,9 @@ public final class PathDetailView extends VerticalLayout implements BeforeEnterO
     Paragraph text = new Paragraph(referrers.isEmpty()
         ? "No other stored path refers to it. Its data goes at the next garbage collection."
         : "Referred to by " + referrers.size() + " stored path(s): "
-            + String.join(", ", referrers.stream().map(StorePath::toBasename).toList())
+            + String.join(", ",
+                referrers.stream().limit(LINKS_SHOWN).map(StorePath::toBasename).toList())
+            + (referrers.size() > LINKS_SHOWN ? " and more" : "")
             + ". Without them, the delete is refused.");
     text.setId("delete-referrers");
     dialog.add(text);
