@@ -59,6 +59,11 @@ public class ScrubService {
     return runner.start(rateBytesPerSecond);
   }
 
+  /** Whether this server is scrubbing now (a RUNNING record may be a dead JVM's). */
+  public boolean isRunning() {
+    return runner.running().isPresent();
+  }
+
   /** The latest runs, newest first. */
   public List<ScrubRun> runs(int limit) {
     return log.runs(limit);

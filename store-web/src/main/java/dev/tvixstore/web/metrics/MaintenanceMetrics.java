@@ -28,8 +28,8 @@ public class MaintenanceMetrics {
   /** How old the gauges may be. */
   static final Duration MAX_AGE = Duration.ofSeconds(5);
 
-  /** Runs looked at to find the last finished real (not dry) GC. */
-  private static final int GC_RUNS = 20;
+  /** Runs looked at to find the last finished one (of GC: the last real, not dry, one). */
+  private static final int RUNS_LOOKED_AT = 20;
 
   @Inject private GcService gc;
   @Inject private ScrubService scrub;
@@ -40,9 +40,8 @@ public class MaintenanceMetrics {
     static final Runs NONE = new Runs(false, Optional.empty(), false, Optional.empty());
   }
 
-  private Runs runs = Runs.NONE;
+  private Runs runs; // null until first read
   private long readAt;
-  private boolean read;
 
   /** Registers the gauges in {@code registry}; idempotent. */
   void register(MetricRegistry registry) {
@@ -76,28 +75,26 @@ public class MaintenanceMetrics {
 
   private synchronized Runs runs() {
     long now = System.nanoTime();
-    if (!read || now - readAt > MAX_AGE.toNanos()) {
+    if (runs == null || now - readAt > MAX_AGE.toNanos()) {
       try {
         runs = readRuns();
         readAt = now;
-        read = true;
       } catch (RuntimeException e) {
         // A scrape must not fail because the database is down; readiness says that.
         LOG.log(Level.FINE, "tvix-store: GC and scrub runs unavailable for metrics", e);
       }
     }
-    return runs;
+    return runs == null ? Runs.NONE : runs;
   }
 
   private Runs readRuns() {
-    List<GcRun> gcRuns = gc.runs(GC_RUNS);
+    List<GcRun> gcRuns = gc.runs(RUNS_LOOKED_AT);
     boolean gcRunning = gc.isRunning(); // a RUNNING record may be a dead JVM's
     Optional<GcRun> lastGc =
         gcRuns.stream().filter(r -> !r.dryRun() && r.finished().isPresent()).findFirst();
-    List<ScrubRun> scrubRuns = scrub.runs(GC_RUNS);
-    boolean scrubRunning = scrubRuns.stream().anyMatch(ScrubRun::running);
+    boolean scrubRunning = scrub.isRunning(); // likewise
     Optional<ScrubRun> lastScrub =
-        scrubRuns.stream().filter(s -> s.finishedAt() != null).findFirst();
+        scrub.runs(RUNS_LOOKED_AT).stream().filter(s -> s.finishedAt() != null).findFirst();
     return new Runs(gcRunning, lastGc, scrubRunning, lastScrub);
   }
 }
