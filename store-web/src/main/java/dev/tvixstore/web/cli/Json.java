@@ -8,9 +8,9 @@ import java.util.Map;
 /**
  * Parses the admin API's JSON into {@link Map}, {@link List}, {@link String}, {@link Long} or
  * {@link Double}, {@link Boolean} and null, and quotes strings into it: the launcher jar carries
- * no JSON library. The admin API's hand-written answers quote with it too.
+ * no JSON library.
  */
-public final class Json {
+final class Json {
   private final String text;
   private int pos;
 
@@ -19,7 +19,7 @@ public final class Json {
   }
 
   /** A JSON string (RFC 8259: quote, backslash and control characters escaped), or null. */
-  public static String quote(String s) {
+  static String quote(String s) {
     if (s == null) {
       return "null";
     }

@@ -7,7 +7,7 @@ import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import dev.tvixstore.ejb.scrub.ScrubDamage;
 import dev.tvixstore.ejb.scrub.ScrubRun;
-import dev.tvixstore.web.admin.api.ScrubResource;
+import dev.tvixstore.web.admin.api.ScrubJson;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -94,11 +94,11 @@ class ScrubCommandTest {
 
   @Test
   void printsProgressThenEachDamagedChunkWithThePathsItBreaksAndExits3() {
-    runAnswers.add(ScrubResource.json(run("running", "chunks", 0), List.of()));
+    runAnswers.add(ScrubJson.run(run("running", "chunks", 0), List.of()).toString());
     ScrubDamage damage = new ScrubDamage("chunk", CHUNK, "corrupt", "hashes to \"x\"\n",
         Instant.now(), null, null,
         List.of("/nix/store/ykl8ndfz01jfxgff2511vynh00rbp7ai-a", "/nix/store/2ki7-b"));
-    runAnswers.add(ScrubResource.json(run("damaged", "done", 1), List.of(damage)));
+    runAnswers.add(ScrubJson.run(run("damaged", "done", 1), List.of(damage)).toString());
     assertEquals(ScrubCommand.DAMAGED, command("--rate", "2.5"), out() + err);
     String text = out();
     assertTrue(text.contains("scrub run 7 started"), text);
@@ -111,7 +111,7 @@ class ScrubCommandTest {
 
   @Test
   void aCleanRunExits0() {
-    runAnswers.add(ScrubResource.json(run("clean", "done", 0), List.of()));
+    runAnswers.add(ScrubJson.run(run("clean", "done", 0), List.of()).toString());
     assertEquals(ScrubCommand.CLEAN, command(), out() + err);
     assertTrue(out().contains("scrub run 7 clean: 10 chunks (3.0 MiB), 0 blobs, 0 directories"
         + " checked; 0 damaged"), out());
@@ -120,7 +120,7 @@ class ScrubCommandTest {
   @Test
   void aRunningScrubIsWaitedFor() {
     startStatus = 409;
-    runAnswers.add(ScrubResource.json(run("failed", "blobs", 0), List.of()));
+    runAnswers.add(ScrubJson.run(run("failed", "blobs", 0), List.of()).toString());
     assertEquals(ScrubCommand.FAILED, command(), out() + err);
     assertTrue(out().contains("a scrub is running already (run 7); waiting for it"), out());
   }
@@ -136,8 +136,11 @@ class ScrubCommandTest {
   @Test
   void theJsonReaderReadsWhatTheResourceWrites() {
     String text = "quote \" backslash \\ tab \t ctrl \u0001 é";
-    String damage = ScrubResource.json(new ScrubDamage("chunk", CHUNK, "corrupt", text,
-        Instant.parse("2026-11-25T19:00:00Z"), null, null, List.of()));
+    String damage =
+        ScrubJson.damage(
+                new ScrubDamage("chunk", CHUNK, "corrupt", text,
+                    Instant.parse("2026-11-25T19:00:00Z"), null, null, List.of()))
+            .toString();
     Object v = Json.parse("{\"a\": [1, -2.5e3, true, null], \"d\": " + damage + "}");
     assertEquals("{a=[1, -2500.0, true, null], d={kind=chunk, digest=" + CHUNK
         + ", problem=corrupt, detail=" + text + ", foundAt=2026-11-25T19:00:00Z, resolvedAt=null,"
