@@ -121,7 +121,7 @@ class ConsoleIT {
   }
 
   @Test
-  void withoutATokenEveryPageLeadsToTheLoginAndAWrongTokenIsRefused() throws Exception {
+  void withoutATokenEveryPageLeadsToTheLoginWhichOpensItAfterSignIn() throws Exception {
     ConsolePages.open(driver, store, "paths");
     ConsolePages.waiting(driver).until(ExpectedConditions.urlContains("/admin/login"));
     ConsolePages.submitToken(driver, ConsolePages.base(store), "tvs_not-a-token");
@@ -130,6 +130,13 @@ class ConsoleIT {
     assertTrue(text("login-message").contains("unknown token"), text("login-message"));
     assertTrue(driver.getCurrentUrl().endsWith("/admin/login"), driver.getCurrentUrl());
     ConsolePages.screenshot(driver, "console-login-refused");
+
+    // The right token then opens the page that was asked for, not the dashboard.
+    ConsolePages.open(driver, store, "gc");
+    ConsolePages.waiting(driver).until(ExpectedConditions.urlContains("/admin/login?next=gc"));
+    ConsolePages.typeToken(driver, store.adminToken());
+    ConsolePages.waiting(driver).until(ExpectedConditions.presenceOfElementLocated(By.id("gc-run")));
+    assertTrue(driver.getCurrentUrl().endsWith("/admin/gc"), driver.getCurrentUrl());
   }
 
   @Test

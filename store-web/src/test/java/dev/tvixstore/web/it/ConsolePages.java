@@ -47,6 +47,11 @@ final class ConsolePages {
   /** Types {@code token} into the login page and presses the button; does not wait further. */
   static void submitToken(WebDriver driver, String base, String token) {
     driver.get(base + "/admin/login");
+    typeToken(driver, token);
+  }
+
+  /** Types {@code token} into the login page shown now and presses the button. */
+  static void typeToken(WebDriver driver, String token) {
     WebElement field = waiting(driver).until(
         ExpectedConditions.elementToBeClickable(By.cssSelector("#token input")));
     field.sendKeys(token);

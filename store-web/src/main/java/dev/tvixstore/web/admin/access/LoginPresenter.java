@@ -19,6 +19,9 @@ import java.util.logging.Logger;
 public final class LoginPresenter {
   private static final Logger LOG = Logger.getLogger(LoginPresenter.class.getName());
 
+  /** The query parameter of the login page that names the page to open after sign-in. */
+  public static final String NEXT = "next";
+
   /** The outcome of a check: the token, or why there is none. */
   public record Verdict(Optional<AccessToken> token, String refusal) {
     public Verdict {
@@ -59,5 +62,17 @@ public final class LoginPresenter {
       LOG.log(Level.FINE, "console sign-in refused", e);
       return new Verdict(Optional.empty(), e.getMessage());
     }
+  }
+
+  /**
+   * The console route to open after sign-in: {@code next}, the page the user asked for before the
+   * login got in the way, when it is a plain relative route (letters, digits, {@code - _ . /},
+   * no {@code ..}, not the login itself); the dashboard ({@code ""}) otherwise, so that a crafted
+   * link cannot send a fresh session anywhere else.
+   */
+  public static String afterSignIn(Optional<String> next) {
+    return next.filter(n -> n.matches("[A-Za-z0-9_.\\-][A-Za-z0-9_./\\-]*"))
+        .filter(n -> !n.contains("..") && !n.contains("//") && !n.startsWith("login"))
+        .orElse("");
   }
 }

@@ -7,20 +7,27 @@ import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.textfield.PasswordField;
+import com.vaadin.flow.router.BeforeEnterEvent;
+import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.VaadinRequest;
 import com.vaadin.flow.server.VaadinService;
 import com.vaadin.flow.server.VaadinSession;
+import java.util.Optional;
 
-/** Layout only: a token field and a button; {@link LoginPresenter} decides. */
+/**
+ * Layout only: a token field and a button; {@link LoginPresenter} decides, also which page opens
+ * after sign-in ({@code ?next=}, set by {@link ConsoleGuard}).
+ */
 @Route("login")
 @PageTitle("Sign in · tvix-store")
-public final class LoginView extends VerticalLayout {
+public final class LoginView extends VerticalLayout implements BeforeEnterObserver {
 
   private final transient LoginPresenter presenter = LoginPresenter.fromContainer();
   private final PasswordField token = new PasswordField("Admin token");
   private final Paragraph message = new Paragraph();
+  private Optional<String> next = Optional.empty();
 
   public LoginView() {
     token.setId("token");
@@ -36,6 +43,11 @@ public final class LoginView extends VerticalLayout {
     token.focus();
   }
 
+  @Override
+  public void beforeEnter(BeforeEnterEvent event) {
+    next = event.getLocation().getQueryParameters().getSingleParameter(LoginPresenter.NEXT);
+  }
+
   private void signIn() {
     String secret = token.getValue().strip();
     token.clear();
@@ -47,6 +59,6 @@ public final class LoginView extends VerticalLayout {
     // A new session id after sign-in: an id planted before cannot ride the signed-in session.
     VaadinService.reinitializeSession(VaadinRequest.getCurrent());
     ConsoleSession.signIn(VaadinSession.getCurrent(), secret);
-    getUI().ifPresent(ui -> ui.navigate(""));
+    getUI().ifPresent(ui -> ui.navigate(LoginPresenter.afterSignIn(next)));
   }
 }

@@ -82,4 +82,16 @@ class LoginPresenterTest {
     assertFalse(v.allowed());
     assertTrue(v.refusal().contains("revoked"), v.refusal());
   }
+
+  @Test
+  void afterSignInOpensThePageAskedForIfItIsAPlainConsoleRoute() {
+    assertEquals("gc", LoginPresenter.afterSignIn(Optional.of("gc")));
+    assertEquals("paths/0c6kzph7l0dcbfmjap64f0czdafn3b7x",
+        LoginPresenter.afterSignIn(Optional.of("paths/0c6kzph7l0dcbfmjap64f0czdafn3b7x")));
+    for (String elsewhere : new String[] {"", "/gc", "//evil.example", "https://evil.example",
+        "../x", "paths/../../x", "login", "gc?x=1", "a b", "javascript:alert(1)"}) {
+      assertEquals("", LoginPresenter.afterSignIn(Optional.of(elsewhere)), elsewhere);
+    }
+    assertEquals("", LoginPresenter.afterSignIn(Optional.empty()));
+  }
 }
