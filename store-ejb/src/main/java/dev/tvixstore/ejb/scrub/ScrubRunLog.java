@@ -236,11 +236,28 @@ public final class ScrubRunLog {
 
   /** What run {@code id} found, chunks first, each with the paths it breaks. */
   public List<ScrubDamage> damage(long id) {
+    return damage(id, Integer.MAX_VALUE);
+  }
+
+  /**
+   * The first {@code limit} objects run {@code id} found damaged (in the order of {@link
+   * #damage(long)}), each with the paths it breaks: after a disk failure that may be every chunk,
+   * more than a page can show.
+   */
+  public List<ScrubDamage> damage(long id, int limit) {
+    if (limit < 1) {
+      throw new IllegalArgumentException("limit must be positive, got " + limit);
+    }
     return jdbc(c -> {
       Map<String, List<String>> paths = new HashMap<>();
-      try (PreparedStatement s = c.prepareStatement("SELECT kind, digest, store_path"
-          + " FROM scrub_damage_path WHERE run_id = ? ORDER BY store_path")) {
+      try (PreparedStatement s = c.prepareStatement("SELECT p.kind, p.digest, p.store_path"
+          + " FROM scrub_damage_path p JOIN (SELECT kind, digest FROM scrub_damage"
+          + " WHERE run_id = ? ORDER BY kind, digest FETCH FIRST ? ROWS ONLY) d"
+          + " ON p.kind = d.kind AND p.digest = d.digest"
+          + " WHERE p.run_id = ? ORDER BY p.store_path")) {
         s.setLong(1, id);
+        s.setInt(2, limit);
+        s.setLong(3, id);
         try (ResultSet rs = s.executeQuery()) {
           while (rs.next()) {
             paths.computeIfAbsent(rs.getString(1) + B3Digest.of(rs.getBytes(2)).toHex(),
@@ -251,8 +268,9 @@ public final class ScrubRunLog {
       List<ScrubDamage> damage = new ArrayList<>();
       try (PreparedStatement s = c.prepareStatement("SELECT kind, digest, problem, detail,"
           + " found_at, resolved_at, resolution FROM scrub_damage WHERE run_id = ?"
-          + " ORDER BY kind, digest")) {
+          + " ORDER BY kind, digest FETCH FIRST ? ROWS ONLY")) {
         s.setLong(1, id);
+        s.setInt(2, limit);
         try (ResultSet rs = s.executeQuery()) {
           while (rs.next()) {
             String hex = B3Digest.of(rs.getBytes(2)).toHex();

@@ -79,6 +79,11 @@ public class ScrubService {
     return log.damage(id);
   }
 
+  /** The first {@code limit} objects a run found damaged, with the store paths each breaks. */
+  public List<ScrubDamage> damage(long id, int limit) {
+    return log.damage(id, limit);
+  }
+
   @PreDestroy
   void stop() {
     runner.cancel();

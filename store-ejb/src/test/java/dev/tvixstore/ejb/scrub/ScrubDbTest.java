@@ -188,6 +188,10 @@ abstract class ScrubDbTest {
         found.put(B3Digest.fromHex(d.digestHex()), d);
       }
       assertEquals(injected.keySet(), found.keySet(), context);
+      List<ScrubDamage> everything = store.log().damage(run.id());
+      assertEquals(everything.subList(0, Math.min(2, everything.size())),
+          store.log().damage(run.id(), 2),
+          "a limited read is the start of the full one, with the same paths; " + context);
       for (Map.Entry<B3Digest, String> e : injected.entrySet()) {
         ScrubDamage d = found.get(e.getKey());
         assertEquals(e.getValue(), d.problem(), d + "; " + context);

@@ -24,8 +24,8 @@ public interface ScrubOperations {
   /** One run; empty if unknown. */
   Optional<ScrubRun> run(long id);
 
-  /** What run {@code id} found, with the store paths each damaged object breaks. */
-  List<ScrubDamage> damage(long id);
+  /** The first {@code limit} objects run {@code id} found damaged, with the paths each breaks. */
+  List<ScrubDamage> damage(long id, int limit);
 
   /** The deployed service. */
   static ScrubOperations of(ScrubService service) {
@@ -46,8 +46,8 @@ public interface ScrubOperations {
       }
 
       @Override
-      public List<ScrubDamage> damage(long id) {
-        return service.damage(id);
+      public List<ScrubDamage> damage(long id, int limit) {
+        return service.damage(id, limit);
       }
     };
   }

@@ -24,6 +24,9 @@ public final class ScrubPresenter {
   /** As many runs as the history shows. */
   static final int HISTORY = 50;
 
+  /** As many damaged objects as the page lists: a failed disk may have damaged every chunk. */
+  static final int DAMAGE_SHOWN = 500;
+
   private static final Logger LOG = Logger.getLogger(ScrubPresenter.class.getName());
 
   /** The recorded phases in the order they run ({@code ejb.scrub.Scrub}). */
@@ -99,15 +102,26 @@ public final class ScrubPresenter {
         Optional.ofNullable(r.error()));
   }
 
-  /** What run {@code id} found; throws nothing, a failed read is one row-less error. */
+  /**
+   * What run {@code id} found, at most {@value #DAMAGE_SHOWN} objects (the admin API lists all);
+   * throws nothing, a failed read is one row-less error.
+   */
   public DamageList damage(long id) {
     try {
-      List<DamageRow> rows = scrubs.damage(id).stream().map(ScrubPresenter::row).toList();
-      String caption =
-          rows.isEmpty()
-              ? "Scrub " + id + " found no damage."
-              : "Scrub " + id + " found "
-                  + Figures.count(rows.size(), "damaged object", "damaged objects") + ".";
+      List<DamageRow> rows =
+          scrubs.damage(id, DAMAGE_SHOWN + 1).stream().map(ScrubPresenter::row).toList();
+      String caption;
+      if (rows.isEmpty()) {
+        caption = "Scrub " + id + " found no damage.";
+      } else if (rows.size() > DAMAGE_SHOWN) {
+        rows = rows.subList(0, DAMAGE_SHOWN);
+        caption = "Scrub " + id + " found more than " + DAMAGE_SHOWN + " damaged objects; the"
+            + " first " + DAMAGE_SHOWN + " are listed, /admin/api/scrub/runs/" + id
+            + " lists them all.";
+      } else {
+        caption = "Scrub " + id + " found "
+            + Figures.count(rows.size(), "damaged object", "damaged objects") + ".";
+      }
       return new DamageList(id, caption, rows, Optional.empty());
     } catch (RuntimeException e) {
       LOG.log(Level.WARNING, "cannot read the damage of scrub run " + id, e);

@@ -65,11 +65,11 @@ class ScrubPresenterTest {
     }
 
     @Override
-    public List<ScrubDamage> damage(long id) {
+    public List<ScrubDamage> damage(long id, int limit) {
       if (fail != null) {
         throw fail;
       }
-      return damage.getOrDefault(id, List.of());
+      return damage.getOrDefault(id, List.of()).stream().limit(limit).toList();
     }
 
     void set(ScrubRun r) {
@@ -162,6 +162,27 @@ class ScrubPresenterTest {
     assertEquals(path, list.rows().get(0).pathsText());
     assertEquals("none", list.rows().get(1).pathsText());
     assertEquals("Scrub 2 found no damage.", new ScrubPresenter(scrubs).damage(2).caption());
+  }
+
+  @Test
+  void aLongDamageListIsCutToWhatAPageCanShowAndSaysSo() {
+    FakeScrubs scrubs = new FakeScrubs();
+    scrubs.runs.add(scrubRun(3, ScrubRun.DAMAGED, "done", 40, 40, 600));
+    List<ScrubDamage> many = new java.util.ArrayList<>();
+    for (int i = 0; i < 600; i++) {
+      many.add(new ScrubDamage("chunk", String.format("%064x", i), "missing", "no file", T0,
+          null, null, List.of()));
+    }
+    scrubs.damage.put(3L, many);
+    DamageList list = new ScrubPresenter(scrubs).damage(3);
+    assertEquals(ScrubPresenter.DAMAGE_SHOWN, list.rows().size());
+    assertEquals(String.format("%064x", 0), list.rows().get(0).digest());
+    assertEquals("Scrub 3 found more than 500 damaged objects; the first 500 are listed,"
+        + " /admin/api/scrub/runs/3 lists them all.", list.caption());
+
+    scrubs.damage.put(3L, many.subList(0, 500));
+    assertEquals("Scrub 3 found 500 damaged objects.",
+        new ScrubPresenter(scrubs).damage(3).caption());
   }
 
   @Test
