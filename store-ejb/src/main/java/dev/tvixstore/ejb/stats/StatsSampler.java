@@ -66,8 +66,10 @@ public class StatsSampler {
   public void sample() {
     try {
       Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
-      StatsSample s = samples.measure(now).withNarsServed(tally.take(downloadTotal()));
+      long downloaded = downloadTotal();
+      StatsSample s = samples.measure(now).withNarsServed(tally.pending(downloaded));
       samples.record(s);
+      tally.flushed(downloaded); // only now: a failed record leaves them to the next sample
       samples.deleteBefore(now.minus(KEEP));
     } catch (RuntimeException e) {
       LOG.log(Level.WARNING, "tvix-store: cannot record a statistics sample", e);
