@@ -21,6 +21,9 @@ final class ConsolePages {
   /** Vaadin's first page load on a busy 2-core machine can take a while. */
   static final Duration WAIT = Duration.ofSeconds(60);
 
+  /** How often a wait looks again. */
+  static final Duration POLL = Duration.ofMillis(25);
+
   static final Path SCREENSHOTS = Path.of("target/screenshots");
 
   private ConsolePages() {}
@@ -30,7 +33,10 @@ final class ConsolePages {
   }
 
   static WebDriverWait waiting(WebDriver driver) {
-    return new WebDriverWait(driver, WAIT);
+    // Selenium looks every 500 ms by default, which would round every timing up by as much.
+    WebDriverWait wait = new WebDriverWait(driver, WAIT);
+    wait.pollingEvery(POLL);
+    return wait;
   }
 
   /** Signs in with the admin token the store wrote at its first start. */

@@ -6,12 +6,11 @@ import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.data.provider.QuerySortOrder;
+import com.vaadin.flow.data.renderer.LitRenderer;
 import com.vaadin.flow.data.provider.SortDirection;
 import com.vaadin.flow.data.value.ValueChangeMode;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
-import com.vaadin.flow.router.RouteParameters;
-import com.vaadin.flow.router.RouterLink;
 import dev.tvixstore.ejb.pathinfo.PathSummary;
 import dev.tvixstore.web.admin.ConsoleLayout;
 import java.time.ZoneOffset;
@@ -25,6 +24,17 @@ import java.util.Locale;
 public final class PathsView extends VerticalLayout {
   static final DateTimeFormatter TIME =
       DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss", Locale.ROOT).withZone(ZoneOffset.UTC);
+
+  /**
+   * A row's link to its path's page, rendered in the browser: a server-side RouterLink per row made
+   * every page of rows a round of component attaches. {@code router-link} makes the client router
+   * take the click, as a RouterLink's anchor does; the href is {@link PathDetailView}'s route.
+   */
+  private static final LitRenderer<PathSummary> LINK =
+      LitRenderer.<PathSummary>of(
+              "<a class=\"path-link\" href=\"${item.href}\" router-link>${item.name}</a>")
+          .withProperty("href", p -> "paths/" + p.hashPart())
+          .withProperty("name", PathSummary::basename);
 
   private final transient PathsPresenter presenter = PathsPresenter.fromContainer();
   private final TextField search = new TextField();
@@ -41,7 +51,7 @@ public final class PathsView extends VerticalLayout {
     search.addValueChangeListener(e -> grid.getDataProvider().refreshAll());
 
     grid.setId("paths-grid");
-    grid.addComponentColumn(p -> link(p)).setHeader("Store path").setKey("name")
+    grid.addColumn(LINK).setHeader("Store path").setKey("name")
         .setSortProperty("name").setFlexGrow(4);
     grid.addColumn(p -> p.narSize()).setHeader("NAR size (bytes)").setKey("narSize")
         .setSortProperty("narSize").setFlexGrow(1);
@@ -59,12 +69,5 @@ public final class PathsView extends VerticalLayout {
         query -> presenter.count(search.getValue()));
     grid.setSizeFull();
     add(new H2("Store paths"), search, grid);
-  }
-
-  private static RouterLink link(PathSummary p) {
-    RouterLink link = new RouterLink(p.basename(), PathDetailView.class,
-        new RouteParameters("hash", p.hashPart()));
-    link.addClassName("path-link");
-    return link;
   }
 }
