@@ -68,6 +68,24 @@ final class Sql {
     }
   }
 
+  /** The first row's columns as numbers (SQL null as 0), e.g. several aggregates of one scan. */
+  long[] numbers(String sql, Object... params) {
+    return tx(c -> {
+      try (PreparedStatement s = c.prepareStatement(sql)) {
+        bind(s, params);
+        try (ResultSet rs = s.executeQuery()) {
+          long[] row = new long[rs.getMetaData().getColumnCount()];
+          if (rs.next()) {
+            for (int i = 0; i < row.length; i++) {
+              row[i] = rs.getLong(i + 1);
+            }
+          }
+          return row;
+        }
+      }
+    });
+  }
+
   static void bind(PreparedStatement s, Object... params) throws SQLException {
     for (int i = 0; i < params.length; i++) {
       Object p = params[i];
