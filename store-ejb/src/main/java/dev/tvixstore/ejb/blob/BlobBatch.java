@@ -6,7 +6,6 @@ import dev.tvixstore.castore.blob.BlobService;
 import dev.tvixstore.castore.blob.BlobStat;
 import dev.tvixstore.castore.blob.BlobWriter;
 import java.util.Collection;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -119,20 +118,13 @@ public final class BlobBatch implements BlobService, AutoCloseable {
   }
 
   /** Keeps one writer's chunk reports; its blob joins the batch. */
-  private final class BatchIndex implements ChunkIndex {
-    private final Map<B3Digest, Long> storedSizes = new HashMap<>();
-
+  private final class BatchIndex extends StoredBlobIndex {
     @Override
-    public void chunkStored(B3Digest digest, int size, long storedSize) {
-      storedSizes.putIfAbsent(digest, storedSize);
-    }
-
-    @Override
-    public void blobStored(B3Digest blob, long size, List<ChunkRef> chunks) {
-      if (blob.equals(B3Digest.EMPTY)) {
+    void stored(BlobCatalog.StoredBlob blob) {
+      if (blob.digest().equals(B3Digest.EMPTY)) {
         return; // exists without a row (BlobService contract)
       }
-      pending.putIfAbsent(blob, new BlobCatalog.StoredBlob(blob, size, chunks, storedSizes));
+      pending.putIfAbsent(blob.digest(), blob);
       if (pending.size() >= maxPending || staging.size() >= maxPending) {
         commit();
       }

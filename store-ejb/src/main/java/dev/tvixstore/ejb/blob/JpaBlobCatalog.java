@@ -261,19 +261,12 @@ public final class JpaBlobCatalog implements BlobCatalog {
     }
   }
 
-  /** Collects one writer's chunk reports until its blob is complete. */
-  private final class WriterIndex implements ChunkIndex {
-    private final Map<B3Digest, Long> storedSizes = new HashMap<>();
-
+  /** Collects one writer's chunk reports until its blob is complete, then commits it. */
+  private final class WriterIndex extends StoredBlobIndex {
     @Override
-    public void chunkStored(B3Digest digest, int size, long storedSize) {
-      storedSizes.putIfAbsent(digest, storedSize);
-    }
-
-    @Override
-    public void blobStored(B3Digest blob, long size, List<ChunkRef> chunks) {
+    void stored(StoredBlob blob) {
       try {
-        commitAll(List.of(new StoredBlob(blob, size, chunks, storedSizes)));
+        commitAll(List.of(blob));
       } finally {
         writerDone(this);
       }
