@@ -56,8 +56,8 @@ public class NarResource {
       uploader.checkDeclaredLength(contentLength); // before a byte is read: 413, no 100 Continue
       uploader.upload(name, body, contentLength);
     } catch (ClientBodyInputStream.BodyReadException e) {
-      // The client's connection, not its NAR: a 5xx that Nix retries (on a new connection, as
-      // the error answer closes this one).
+      // The client's connection broke, not its NAR: a 5xx, not a 400, and the error answer
+      // closes the connection. (Nix 2.8 retries but cannot send the body again.)
       throw new StorageException("the upload broke off: " + e.getMessage(), e);
     }
     return Response.noContent().build();
